@@ -1,0 +1,43 @@
+# Tipoff: event-driven NBA analytics workers. `make help` lists the targets.
+
+SHELL := /bin/bash
+MODULES := events services e2e
+DATA ?= ../shared/data/nba
+BIN := $(CURDIR)/bin
+REVISION := $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
+LDFLAGS := -X github.com/tipoff-nba/tipoff/services/internal/buildinfo.Revision=$(REVISION)
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+COMMANDS := tipoff raw-loader team-offense team-defense player-game-summary
+
+.PHONY: help build run test unit e2e lint fmt bench soak clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
+
+build: ## build the CLI and the four workers into bin/
+	@mkdir -p $(BIN)
+	cd services && go build -ldflags '$(LDFLAGS)' -o $(BIN)/ $(addprefix ./,$(COMMANDS))
+
+run: build ## run the whole pipeline locally on DATA (default: the real box scores)
+	$(BIN)/tipoff run --data $(DATA)
+
+test: build ## unit tests, then the end-to-end tests on the emulators
+	$(MAKE) unit
+	$(MAKE) e2e
+
+unit: ## unit tests of every module
+	cd events && go test -count=1 ./...
+	cd services && go test -count=1 ./...
+
+e2e: build ## end-to-end tests: workers as processes, Firestore emulator, Pub/Sub fake
+	cd e2e && TIPOFF_BIN=$(BIN) TIPOFF_NBA_DATA=$(abspath $(DATA)) go test -count=1 -timeout 30m ./...
+
+lint: ## gofmt, go vet and staticcheck over every module
+	@out=$$(gofmt -l $(MODULES)); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	for m in $(MODULES); do (cd $$m && go vet ./... && go run $(STATICCHECK) ./...) || exit 1; done
+
+fmt: ## format every module
+	gofmt -w $(MODULES)
+
+clean: ## remove build output and local run state
+	rm -rf $(BIN) .tipoff

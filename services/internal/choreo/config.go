@@ -1,0 +1,89 @@
+package choreo
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"time"
+)
+
+// Config tunes a worker. LoadConfig reads it from the environment.
+type Config struct {
+	// Project is the Google Cloud project id (TIPOFF_PROJECT). Default "tipoff-local".
+	Project string
+	// Instance names this worker process in leases and logs (TIPOFF_INSTANCE). Default
+	// host name and process id.
+	Instance string
+	// LeaseTTL is how long a claimed run holds its lease (TIPOFF_LEASE_TTL, a Go
+	// duration). Another delivery takes the run over only after it expires. Default 60s.
+	LeaseTTL time.Duration
+	// MaxRunTime bounds one run (TIPOFF_MAX_RUN_TIME). It must be shorter than LeaseTTL,
+	// so no run can outlive its lease. Default 30s.
+	MaxRunTime time.Duration
+	// MaxOutstanding is how many messages one subscription handles at once
+	// (TIPOFF_MAX_OUTSTANDING). Default 16.
+	MaxOutstanding int
+	// LogLevel is the zap level name (TIPOFF_LOG_LEVEL). Default "info".
+	LogLevel string
+	// Now is the clock used for leases. Default time.Now in UTC.
+	Now func() time.Time
+}
+
+// LoadConfig reads the configuration from the environment and checks it.
+func LoadConfig() (Config, error) {
+	host, _ := os.Hostname()
+	c := Config{
+		Project:        envOr("TIPOFF_PROJECT", "tipoff-local"),
+		Instance:       envOr("TIPOFF_INSTANCE", fmt.Sprintf("%s-%d", host, os.Getpid())),
+		LeaseTTL:       60 * time.Second,
+		MaxRunTime:     30 * time.Second,
+		MaxOutstanding: 16,
+		LogLevel:       os.Getenv("TIPOFF_LOG_LEVEL"),
+		Now:            func() time.Time { return time.Now().UTC() },
+	}
+	var err error
+	if c.LeaseTTL, err = envDuration("TIPOFF_LEASE_TTL", c.LeaseTTL); err != nil {
+		return c, err
+	}
+	if c.MaxRunTime, err = envDuration("TIPOFF_MAX_RUN_TIME", c.MaxRunTime); err != nil {
+		return c, err
+	}
+	if s := os.Getenv("TIPOFF_MAX_OUTSTANDING"); s != "" {
+		if c.MaxOutstanding, err = strconv.Atoi(s); err != nil || c.MaxOutstanding < 1 {
+			return c, fmt.Errorf("choreo: TIPOFF_MAX_OUTSTANDING=%q: want a positive integer", s)
+		}
+	}
+	return c, c.Check()
+}
+
+// Check refuses a configuration in which a run could outlive its lease.
+func (c Config) Check() error {
+	if c.MaxRunTime <= 0 || c.LeaseTTL <= 0 {
+		return fmt.Errorf("choreo: lease TTL %s and max run time %s must be positive",
+			c.LeaseTTL, c.MaxRunTime)
+	}
+	if c.LeaseTTL <= c.MaxRunTime {
+		return fmt.Errorf("choreo: lease TTL %s does not cover the max run time %s: a run "+
+			"could be taken over while it is still writing", c.LeaseTTL, c.MaxRunTime)
+	}
+	return nil
+}
+
+func envOr(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func envDuration(key string, def time.Duration) (time.Duration, error) {
+	s := os.Getenv(key)
+	if s == "" {
+		return def, nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return 0, fmt.Errorf("choreo: %s=%q: %w", key, s, err)
+	}
+	return d, nil
+}

@@ -1,0 +1,55 @@
+package choreo
+
+import (
+	"context"
+
+	"cloud.google.com/go/pubsub/v2"
+	"go.uber.org/zap"
+
+	"github.com/tipoff-nba/tipoff/events"
+	"github.com/tipoff-nba/tipoff/services/internal/bus"
+	"github.com/tipoff-nba/tipoff/services/internal/state"
+)
+
+// ReasonAttribute carries the dead-letter reason on the dead-letter topic.
+const ReasonAttribute = "tipoff-reason"
+
+// deadLetter keeps a message that can never be used: in Firestore, with its raw payload,
+// attributes and reason, and on the dead-letter topic. It returns whether to ack: only
+// once both copies are stored, so nothing is dropped unrecorded.
+func (w *Worker) deadLetter(ctx context.Context, subscription string, msg *pubsub.Message,
+	env *events.Envelope, reason error) bool {
+	now := w.cfg.Now()
+	d := state.DeadLetter{
+		Subscription: subscription, MessageID: msg.ID, Processor: string(w.processor),
+		Attributes: msg.Attributes, Payload: string(msg.Data), Reason: reason.Error(),
+		FirstAt: now,
+	}
+	if env != nil {
+		d.EventID, d.EventType = env.ID, string(env.Type)
+		if events.ValidDate(env.GameDate) {
+			d.GameDate = env.GameDate
+		}
+	}
+	log := w.log.With(zap.String("subscription", subscription), zap.String("message_id", msg.ID),
+		zap.String("event_id", d.EventID), zap.String("event_type", d.EventType),
+		zap.String("game_date", d.GameDate))
+	id, err := w.store.RecordDeadLetter(ctx, d)
+	if err != nil {
+		log.Warn("recording a dead letter failed; the message will be redelivered", zap.Error(err))
+		return false
+	}
+	copyMsg := &pubsub.Message{Data: msg.Data, Attributes: map[string]string{}}
+	for k, v := range msg.Attributes {
+		copyMsg.Attributes[k] = v
+	}
+	copyMsg.Attributes[ReasonAttribute] = reason.Error()
+	copyMsg.Attributes["tipoff-subscription"] = subscription
+	if _, err := w.publisher.PublishMessage(ctx, bus.DeadLetterTopic, copyMsg); err != nil {
+		log.Warn("dead-letter topic publish failed; the message will be redelivered",
+			zap.Error(err))
+		return false
+	}
+	log.Error("message dead-lettered", zap.String("dead_letter_id", id), zap.Error(reason))
+	return true
+}

@@ -1,0 +1,166 @@
+package localstack
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"cloud.google.com/go/firestore"
+	"cloud.google.com/go/pubsub/v2"
+
+	"github.com/tipoff-nba/tipoff/services/internal/bus"
+	"github.com/tipoff-nba/tipoff/services/internal/pipeline"
+	"github.com/tipoff-nba/tipoff/services/internal/state"
+)
+
+// StackConfig describes a local pipeline.
+type StackConfig struct {
+	// Project is the project id the emulators serve. Default "tipoff-local".
+	Project string
+	// BinDir holds the worker binaries.
+	BinDir string
+	// DataDir is the NBA data directory the raw loader reads.
+	DataDir string
+	// Warehouse is the warehouse file path.
+	Warehouse string
+	// Instances is how many processes of each worker binary to run. Default 1 each.
+	Instances map[string]int
+	// Env is added to every worker's environment (for example TIPOFF_LEASE_TTL).
+	Env []string
+	// Logs receives the emulator's and the workers' output. Default os.Stderr.
+	Logs io.Writer
+}
+
+// Stack is a running local pipeline: emulators, topology and worker processes.
+type Stack struct {
+	Config    StackConfig
+	Firestore *Firestore
+	PubSub    *PubSub
+	Workers   []*Process
+	// FS and PS are clients of the emulators for the caller's own use.
+	FS    *firestore.Client
+	PS    *pubsub.Client
+	Store *state.Store
+}
+
+// StartStack starts the emulators (unless the endpoint variables already name running
+// ones), creates the topics and subscriptions, and starts the workers.
+func StartStack(ctx context.Context, cfg StackConfig) (*Stack, error) {
+	if cfg.Project == "" {
+		cfg.Project = "tipoff-local"
+	}
+	if cfg.Logs == nil {
+		cfg.Logs = os.Stderr
+	}
+	s := &Stack{Config: cfg}
+	if err := s.startEmulators(ctx); err != nil {
+		s.Stop()
+		return nil, err
+	}
+	if err := s.connect(ctx); err != nil {
+		s.Stop()
+		return nil, err
+	}
+	if err := s.startWorkers(); err != nil {
+		s.Stop()
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Stack) startEmulators(ctx context.Context) error {
+	if os.Getenv(FirestoreHostEnv) == "" {
+		fs, err := StartFirestore(ctx, s.Config.Logs)
+		if err != nil {
+			return err
+		}
+		s.Firestore = fs
+		os.Setenv(FirestoreHostEnv, fs.Host)
+	}
+	if os.Getenv(PubSubHostEnv) == "" {
+		ps, err := StartPubSub()
+		if err != nil {
+			return err
+		}
+		s.PubSub = ps
+		os.Setenv(PubSubHostEnv, ps.Host)
+	}
+	return Guard()
+}
+
+func (s *Stack) connect(ctx context.Context) error {
+	graph, err := pipeline.New(pipeline.Default)
+	if err != nil {
+		return err
+	}
+	if s.FS, err = firestore.NewClient(ctx, s.Config.Project); err != nil {
+		return fmt.Errorf("localstack: firestore client: %w", err)
+	}
+	if s.PS, err = pubsub.NewClient(ctx, s.Config.Project); err != nil {
+		return fmt.Errorf("localstack: pubsub client: %w", err)
+	}
+	s.Store = state.NewStore(s.FS, graph.Processors())
+	return bus.EnsureTopology(ctx, s.PS, graph)
+}
+
+// WorkerEnv is the environment every worker of the stack gets.
+func (s *Stack) WorkerEnv() []string {
+	env := []string{
+		FirestoreHostEnv + "=" + os.Getenv(FirestoreHostEnv),
+		PubSubHostEnv + "=" + os.Getenv(PubSubHostEnv),
+		"TIPOFF_PROJECT=" + s.Config.Project,
+		"TIPOFF_WAREHOUSE=" + s.Config.Warehouse,
+		"TIPOFF_DATA_DIR=" + s.Config.DataDir,
+	}
+	return append(env, s.Config.Env...)
+}
+
+func (s *Stack) startWorkers() error {
+	for _, name := range WorkerBinaries {
+		n := s.Config.Instances[name]
+		if n == 0 {
+			n = 1
+		}
+		for i := 0; i < n; i++ {
+			if _, err := s.StartWorker(name, i); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// StartWorker starts one more process of a worker binary; i distinguishes instances.
+func (s *Stack) StartWorker(name string, i int) (*Process, error) {
+	env := append(s.WorkerEnv(), fmt.Sprintf("TIPOFF_INSTANCE=%s-%d-%d", name, i,
+		time.Now().UnixNano()))
+	p, err := StartWorker(s.Config.BinDir, name, env, s.Config.Logs)
+	if err != nil {
+		return nil, err
+	}
+	s.Workers = append(s.Workers, p)
+	return p, nil
+}
+
+// Stop stops the workers, closes the clients and stops the emulators it started.
+func (s *Stack) Stop() {
+	for _, w := range s.Workers {
+		w.Stop(5 * time.Second)
+	}
+	if s.PS != nil {
+		_ = s.PS.Close()
+	}
+	if s.FS != nil {
+		_ = s.FS.Close()
+	}
+	if s.PubSub != nil {
+		s.PubSub.Stop()
+		os.Unsetenv(PubSubHostEnv)
+	}
+	if s.Firestore != nil {
+		s.Firestore.Stop()
+		os.Unsetenv(FirestoreHostEnv)
+	}
+}

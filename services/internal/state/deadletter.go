@@ -1,0 +1,89 @@
+package state
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"time"
+
+	"cloud.google.com/go/firestore"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+)
+
+// DeadLetter is dead_letters/{id}: a message that could not be used, kept whole with the
+// reason, so nothing is dropped unrecorded.
+type DeadLetter struct {
+	// Subscription and MessageID identify the delivery; together they make the document id,
+	// so recording the same message twice keeps one document.
+	Subscription string            `firestore:"subscription"`
+	MessageID    string            `firestore:"message_id"`
+	Processor    string            `firestore:"processor"`
+	Attributes   map[string]string `firestore:"attributes"`
+	// Payload is the message body as text (it is JSON for every event of the contract).
+	Payload string `firestore:"payload"`
+	Reason  string `firestore:"reason"`
+	// GameDate, EventID and EventType are filled in when they could be read.
+	GameDate   string    `firestore:"game_date"`
+	EventID    string    `firestore:"event_id"`
+	EventType  string    `firestore:"event_type"`
+	Deliveries int64     `firestore:"deliveries"`
+	FirstAt    time.Time `firestore:"first_at"`
+	LastAt     time.Time `firestore:"last_at"`
+	// Redriven is set when an operator sent the message again.
+	Redriven bool `firestore:"redriven"`
+}
+
+// DeadLetterID is the document id of a delivery's dead letter.
+func DeadLetterID(subscription, messageID string) string {
+	sum := sha256.Sum256([]byte(subscription + "\x00" + messageID))
+	return hex.EncodeToString(sum[:12])
+}
+
+// RecordDeadLetter stores d idempotently: a redelivery of the same message adds to
+// Deliveries instead of adding a document.
+func (s *Store) RecordDeadLetter(ctx context.Context, d DeadLetter) (string, error) {
+	id := DeadLetterID(d.Subscription, d.MessageID)
+	ref := s.client.Collection(DeadLettersCollection).Doc(id)
+	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+		snap, err := tx.Get(ref)
+		if err != nil && status.Code(err) != codes.NotFound {
+			return err
+		}
+		var prev DeadLetter
+		prevPtr, err := decodeIfExists(snap, &prev)
+		if err != nil {
+			return err
+		}
+		next := d
+		next.Deliveries, next.LastAt = 1, d.FirstAt
+		if prevPtr != nil {
+			next.Deliveries = prev.Deliveries + 1
+			next.FirstAt = prev.FirstAt
+		}
+		return tx.Set(ref, next)
+	}, firestore.MaxAttempts(s.attempts))
+	if err != nil {
+		return "", fmt.Errorf("state: record dead letter %s: %w", id, err)
+	}
+	return id, nil
+}
+
+// DeadLetters lists the dead letters, oldest first.
+func (s *Store) DeadLetters(ctx context.Context) ([]DeadLetter, error) {
+	snaps, err := s.client.Collection(DeadLettersCollection).OrderBy("first_at",
+		firestore.Asc).Documents(ctx).GetAll()
+	if err != nil {
+		return nil, fmt.Errorf("state: list dead letters: %w", err)
+	}
+	out := make([]DeadLetter, 0, len(snaps))
+	for _, snap := range snaps {
+		var d DeadLetter
+		if err := snap.DataTo(&d); err != nil {
+			return nil, fmt.Errorf("state: decode %s: %w", snap.Ref.Path, err)
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}

@@ -1,0 +1,201 @@
+package state
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/tipoff-nba/tipoff/events"
+)
+
+// Decision is what a worker should do with a triggering event.
+type Decision string
+
+const (
+	// DecisionRun: the caller now holds the run's lease and must compute.
+	DecisionRun Decision = "run"
+	// DecisionWait: an upstream has not completed the current generation; its own event
+	// will wake the processor. Nothing is counted.
+	DecisionWait Decision = "wait"
+	// DecisionDuplicate: the processor already completed the current generation.
+	DecisionDuplicate Decision = "duplicate"
+	// DecisionBusy: another run holds a live lease for the current generation.
+	DecisionBusy Decision = "busy"
+	// DecisionStale: the event is for an older generation than the date's current one.
+	DecisionStale Decision = "stale"
+	// DecisionSettled: the processor ended the generation without success (failed,
+	// blocked or quarantined); only a new generation or an operator changes that.
+	DecisionSettled Decision = "settled"
+)
+
+// ErrLeaseLost is returned when finishing a run whose lease another run has taken over.
+var ErrLeaseLost = errors.New("state: run lease lost to another owner")
+
+// ErrSuperseded is returned when finishing a run whose generation is no longer current.
+var ErrSuperseded = errors.New("state: generation superseded during the run")
+
+// ErrAhead is returned for an event whose generation is newer than the date's: it cannot
+// be acted on yet, and the caller should retry it.
+var ErrAhead = errors.New("state: event generation is ahead of the date")
+
+// Trigger is an event that may start a run of Processor.
+type Trigger struct {
+	GameDate  string
+	Processor events.Processor
+	// Needs are the processors that must be complete at the generation; empty for a root.
+	Needs     []events.Processor
+	EventID   string
+	EventType events.Type
+	// Generation is the event's generation; 0 for a load request.
+	Generation int64
+	// RequestID is the load request's id (roots only).
+	RequestID string
+	// Owner identifies the run that would hold the lease.
+	Owner    string
+	Now      time.Time
+	LeaseTTL time.Duration
+}
+
+// Verdict is the outcome of a claim.
+type Verdict struct {
+	Decision   Decision
+	Generation int64
+	// Inputs are the upstream completions the run must read (DecisionRun only).
+	Inputs []events.Input
+	// Attempt counts runs claimed at this generation, this one included.
+	Attempt int
+	// Reason explains a decision other than DecisionRun, for logs.
+	Reason string
+	// Processor is the processor document as it stands after the decision.
+	Processor ProcessorDoc
+	// Date is the date document as it stands after the decision.
+	Date DateDoc
+}
+
+// decideRoot opens (or finds) the generation for a load request and decides whether the
+// root processor runs it. It returns the documents to write; nil means unchanged.
+func decideRoot(date *DateDoc, proc *ProcessorDoc, t Trigger) (Verdict, *DateDoc, *ProcessorDoc) {
+	var next *DateDoc
+	gen := int64(1)
+	switch {
+	case date == nil:
+		next = &DateDoc{GameDate: t.GameDate, CreatedAt: t.Now}
+	case date.Requests[t.RequestID] > 0:
+		gen = date.Requests[t.RequestID]
+		if gen < date.Generation {
+			return Verdict{Decision: DecisionStale, Generation: gen, Date: *date,
+					Reason: fmt.Sprintf("request opened g%d; the date is at g%d", gen, date.Generation)},
+				nil, nil
+		}
+	default:
+		gen = date.Generation + 1
+		copied := *date
+		next = &copied
+	}
+	if next != nil {
+		openGeneration(next, gen, t)
+		date = next
+	}
+
+	v := decideRun(proc, gen, t)
+	v.Date = *date
+	if v.Decision != DecisionRun {
+		return v, next, nil
+	}
+	claimed := claimedDoc(proc, gen, nil, t)
+	v.Processor, v.Attempt = claimed, claimed.Attempt
+	return v, next, &claimed
+}
+
+func openGeneration(d *DateDoc, gen int64, t Trigger) {
+	requests := make(map[string]int64, len(d.Requests)+1)
+	for k, v := range d.Requests {
+		requests[k] = v
+	}
+	requests[t.RequestID] = gen
+	d.Requests = requests
+	d.Generation = gen
+	d.Status = StatusRunning
+	d.MissingGames = nil
+	d.LastError = ""
+	d.UpdatedAt = t.Now
+}
+
+// decideDependent decides whether a processor with upstream needs runs the date's current
+// generation. It returns the processor document to write, or nil.
+func decideDependent(date *DateDoc, proc *ProcessorDoc, upstream map[events.Processor]*ProcessorDoc,
+	t Trigger) (Verdict, *ProcessorDoc, error) {
+	if date == nil {
+		return Verdict{Decision: DecisionStale, Reason: "the date has never been loaded"}, nil, nil
+	}
+	gen := date.Generation
+	switch {
+	case t.Generation < gen:
+		return Verdict{Decision: DecisionStale, Generation: gen, Date: *date,
+			Reason: fmt.Sprintf("event is g%d; the date is at g%d", t.Generation, gen)}, nil, nil
+	case t.Generation > gen:
+		return Verdict{}, nil, fmt.Errorf("%w: event g%d, date %s at g%d",
+			ErrAhead, t.Generation, t.GameDate, gen)
+	}
+
+	v := decideRun(proc, gen, t)
+	v.Date = *date
+	if v.Decision != DecisionRun {
+		return v, nil, nil
+	}
+	inputs := make([]events.Input, 0, len(t.Needs))
+	for _, need := range t.Needs {
+		up := upstream[need]
+		if up == nil || up.Generation != gen || !up.Status.Succeeded() {
+			return Verdict{Decision: DecisionWait, Generation: gen, Date: *date,
+				Reason: fmt.Sprintf("%s has not completed g%d", need, gen)}, nil, nil
+		}
+		inputs = append(inputs, events.Input{Processor: need, Generation: gen, EventID: up.EventID})
+	}
+	claimed := claimedDoc(proc, gen, inputs, t)
+	v.Processor, v.Attempt, v.Inputs = claimed, claimed.Attempt, inputs
+	return v, &claimed, nil
+}
+
+// decideRun looks only at the processor's own document at generation gen.
+func decideRun(proc *ProcessorDoc, gen int64, t Trigger) Verdict {
+	v := Verdict{Decision: DecisionRun, Generation: gen}
+	if proc == nil || proc.Generation < gen {
+		return v
+	}
+	v.Processor = *proc
+	if proc.Generation > gen {
+		v.Decision, v.Reason = DecisionStale, fmt.Sprintf("processor is already at g%d", proc.Generation)
+		return v
+	}
+	switch {
+	case proc.Status.Succeeded():
+		v.Decision, v.Reason = DecisionDuplicate, fmt.Sprintf("g%d is already %s", gen, proc.Status)
+	case proc.Status.Done():
+		v.Decision, v.Reason = DecisionSettled, fmt.Sprintf("g%d is %s: %s", gen, proc.Status,
+			proc.LastError)
+	case proc.Status == StatusRunning && proc.Lease != nil && proc.Lease.ExpiresAt.After(t.Now):
+		v.Decision = DecisionBusy
+		v.Reason = fmt.Sprintf("run %s holds the lease until %s", proc.Lease.Owner,
+			proc.Lease.ExpiresAt.Format(time.RFC3339Nano))
+	}
+	return v
+}
+
+func claimedDoc(prev *ProcessorDoc, gen int64, inputs []events.Input, t Trigger) ProcessorDoc {
+	attempt := 1
+	if prev != nil && prev.Generation == gen {
+		attempt = prev.Attempt + 1
+	}
+	return ProcessorDoc{
+		GameDate:   t.GameDate,
+		Processor:  string(t.Processor),
+		Status:     StatusRunning,
+		Generation: gen,
+		Inputs:     inputRefs(inputs),
+		Lease:      &Lease{Owner: t.Owner, ExpiresAt: t.Now.Add(t.LeaseTTL)},
+		Attempt:    attempt,
+		StartedAt:  t.Now,
+		UpdatedAt:  t.Now,
+	}
+}

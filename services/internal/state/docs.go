@@ -1,0 +1,86 @@
+package state
+
+import (
+	"time"
+
+	"github.com/tipoff-nba/tipoff/events"
+)
+
+// ProcessorSummary is a processor's line in the date document, so one document shows the
+// whole date in the console.
+type ProcessorSummary struct {
+	Status     Status `firestore:"status"`
+	Generation int64  `firestore:"generation"`
+}
+
+// DateDoc is dates/{game_date}.
+type DateDoc struct {
+	GameDate string `firestore:"game_date"`
+	// Generation is the newest generation of the date's raw data. Only it may run.
+	Generation int64 `firestore:"generation"`
+	// Status is derived from Processors for the current generation (see deriveStatus).
+	Status     Status                      `firestore:"status"`
+	Processors map[string]ProcessorSummary `firestore:"processors"`
+	// Requests maps each load request id to the generation it opened, so a retried
+	// request never opens a second generation.
+	Requests     map[string]int64 `firestore:"requests"`
+	MissingGames []string         `firestore:"missing_games"`
+	LastError    string           `firestore:"last_error"`
+	CreatedAt    time.Time        `firestore:"created_at"`
+	UpdatedAt    time.Time        `firestore:"updated_at"`
+}
+
+// Lease records who holds a claimed run and until when.
+type Lease struct {
+	Owner     string    `firestore:"owner"`
+	ExpiresAt time.Time `firestore:"expires_at"`
+}
+
+// InputRef names an upstream completion a run used.
+type InputRef struct {
+	Processor  string `firestore:"processor"`
+	Generation int64  `firestore:"generation"`
+	EventID    string `firestore:"event_id"`
+}
+
+// ProcessorDoc is dates/{game_date}/processors/{processor}.
+type ProcessorDoc struct {
+	GameDate   string     `firestore:"game_date"`
+	Processor  string     `firestore:"processor"`
+	Status     Status     `firestore:"status"`
+	Generation int64      `firestore:"generation"`
+	Inputs     []InputRef `firestore:"inputs"`
+	Lease      *Lease     `firestore:"lease"`
+	// Attempt counts the runs claimed at this generation (a takeover after a crash adds one).
+	Attempt int `firestore:"attempt"`
+	// EventID is the completion event the run published.
+	EventID      string         `firestore:"event_id"`
+	Rows         map[string]int `firestore:"rows"`
+	Games        int            `firestore:"games"`
+	MissingGames []string       `firestore:"missing_games"`
+	InputDigest  string         `firestore:"input_digest"`
+	Anomalies    []string       `firestore:"anomalies"`
+	LastError    string         `firestore:"last_error"`
+	StartedAt    time.Time      `firestore:"started_at"`
+	CompletedAt  time.Time      `firestore:"completed_at"`
+	UpdatedAt    time.Time      `firestore:"updated_at"`
+}
+
+// inputRefs converts the contract's inputs to their stored form.
+func inputRefs(in []events.Input) []InputRef {
+	out := make([]InputRef, len(in))
+	for i, x := range in {
+		out[i] = InputRef{Processor: string(x.Processor), Generation: x.Generation, EventID: x.EventID}
+	}
+	return out
+}
+
+// Events converts stored inputs back to the contract's form.
+func (d ProcessorDoc) Events() []events.Input {
+	out := make([]events.Input, len(d.Inputs))
+	for i, x := range d.Inputs {
+		out[i] = events.Input{Processor: events.Processor(x.Processor), Generation: x.Generation,
+			EventID: x.EventID}
+	}
+	return out
+}

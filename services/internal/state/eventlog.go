@@ -1,0 +1,88 @@
+package state
+
+import (
+	"strings"
+	"time"
+
+	"github.com/tipoff-nba/tipoff/events"
+)
+
+// Directions of an event log entry.
+const (
+	DirectionConsumed  = "consumed"
+	DirectionPublished = "published"
+)
+
+// EventLogEntry is dates/{game_date}/events/{entry}: one event a worker consumed or
+// published. A consumed event has one entry per consuming processor; redeliveries update
+// that entry and count in Deliveries, so the log never doubles.
+type EventLogEntry struct {
+	EventID    string `firestore:"event_id"`
+	EventType  string `firestore:"event_type"`
+	Direction  string `firestore:"direction"`
+	Processor  string `firestore:"processor"`
+	Generation int64  `firestore:"generation"`
+	// Decision is what the consumer decided on the latest delivery (run, wait, ...).
+	Decision   string    `firestore:"decision"`
+	Reason     string    `firestore:"reason"`
+	Deliveries int64     `firestore:"deliveries"`
+	FirstAt    time.Time `firestore:"first_at"`
+	LastAt     time.Time `firestore:"last_at"`
+	// Outcome, Rows, Games, MissingGames and InputDigest describe a published completion.
+	Outcome      string         `firestore:"outcome"`
+	Rows         map[string]int `firestore:"rows"`
+	Games        int            `firestore:"games"`
+	MissingGames []string       `firestore:"missing_games"`
+	InputDigest  string         `firestore:"input_digest"`
+}
+
+// consumedEntryID keeps one entry per (event, consumer). Event ids hold only characters
+// that are legal in a document id.
+func consumedEntryID(eventID string, p events.Processor) string {
+	return strings.ReplaceAll(eventID, "/", "_") + "~" + string(p)
+}
+
+// consumedEntry returns the log entry after one more delivery of t; prev is the entry as
+// it stood, or nil for the first delivery.
+func consumedEntry(prev *EventLogEntry, t Trigger, v Verdict) EventLogEntry {
+	gen := t.Generation
+	if gen == 0 {
+		gen = v.Generation
+	}
+	e := EventLogEntry{
+		EventID:    t.EventID,
+		EventType:  string(t.EventType),
+		Direction:  DirectionConsumed,
+		Processor:  string(t.Processor),
+		Generation: gen,
+		Decision:   string(v.Decision),
+		Reason:     v.Reason,
+		Deliveries: 1,
+		FirstAt:    t.Now,
+		LastAt:     t.Now,
+	}
+	if prev != nil {
+		e.Deliveries = prev.Deliveries + 1
+		e.FirstAt = prev.FirstAt
+	}
+	return e
+}
+
+func publishedEntry(f Finish) EventLogEntry {
+	return EventLogEntry{
+		EventID:      f.EventID,
+		EventType:    string(f.EventType),
+		Direction:    DirectionPublished,
+		Processor:    string(f.Processor),
+		Generation:   f.Generation,
+		Decision:     string(f.Status),
+		Deliveries:   1,
+		FirstAt:      f.Now,
+		LastAt:       f.Now,
+		Outcome:      string(f.Status),
+		Rows:         f.Rows,
+		Games:        f.Games,
+		MissingGames: f.MissingGames,
+		InputDigest:  f.InputDigest,
+	}
+}

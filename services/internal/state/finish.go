@@ -1,0 +1,121 @@
+package state
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/tipoff-nba/tipoff/events"
+)
+
+// Finish is the outcome of a run, to be recorded.
+type Finish struct {
+	GameDate   string
+	Processor  events.Processor
+	Generation int64
+	Owner      string
+	// Status is what the run ended as: complete, partial, failed or quarantined.
+	Status       Status
+	EventID      string
+	EventType    events.Type
+	Rows         map[string]int
+	Games        int
+	MissingGames []string
+	InputDigest  string
+	Anomalies    []string
+	// Error is the reason for a failed or quarantined run.
+	Error string
+	Now   time.Time
+}
+
+// decideFinish checks that the run still owns the current generation and returns the
+// documents to write. A run whose generation is no longer current is marked superseded and
+// ErrSuperseded is returned together with the document to write.
+func decideFinish(date *DateDoc, proc *ProcessorDoc, f Finish, all []events.Processor) (
+	*DateDoc, *ProcessorDoc, error) {
+	if proc == nil || proc.Generation != f.Generation || proc.Lease == nil ||
+		proc.Lease.Owner != f.Owner {
+		return nil, nil, fmt.Errorf("%w: %s %s g%d, run %s", ErrLeaseLost, f.Processor,
+			f.GameDate, f.Generation, f.Owner)
+	}
+	done := *proc
+	done.Lease = nil
+	done.UpdatedAt = f.Now
+	if date == nil || date.Generation != f.Generation {
+		done.Status = StatusSuperseded
+		current := int64(0)
+		if date != nil {
+			current = date.Generation
+		}
+		return nil, &done, fmt.Errorf("%w: %s %s g%d, date now at g%d", ErrSuperseded,
+			f.Processor, f.GameDate, f.Generation, current)
+	}
+
+	done.Status = f.Status
+	done.EventID = f.EventID
+	done.Rows = f.Rows
+	done.Games = f.Games
+	done.MissingGames = f.MissingGames
+	done.InputDigest = f.InputDigest
+	done.Anomalies = f.Anomalies
+	done.LastError = f.Error
+	done.CompletedAt = f.Now
+
+	next := *date
+	next.Processors = make(map[string]ProcessorSummary, len(date.Processors)+1)
+	for k, v := range date.Processors {
+		next.Processors[k] = v
+	}
+	next.Processors[string(f.Processor)] = ProcessorSummary{Status: f.Status, Generation: f.Generation}
+	if len(f.MissingGames) > 0 {
+		next.MissingGames = f.MissingGames
+	}
+	if f.Error != "" {
+		next.LastError = fmt.Sprintf("%s: %s", f.Processor, f.Error)
+	}
+	next.Status = deriveStatus(next, all)
+	next.UpdatedAt = f.Now
+	return &next, &done, nil
+}
+
+// deriveStatus is the date's status for its current generation: the worst settled
+// outcome of any processor, else complete (or partial) once every processor succeeded,
+// else running.
+func deriveStatus(d DateDoc, all []events.Processor) Status {
+	succeeded, partial := 0, false
+	var settled Status
+	for _, p := range all {
+		s, ok := d.Processors[string(p)]
+		if !ok || s.Generation != d.Generation {
+			continue
+		}
+		switch {
+		case s.Status.Succeeded():
+			succeeded++
+			partial = partial || s.Status == StatusPartial
+		case s.Status.Done() && rank(s.Status) > rank(settled):
+			settled = s.Status
+		}
+	}
+	switch {
+	case settled != "":
+		return settled
+	case succeeded == len(all) && partial:
+		return StatusPartial
+	case succeeded == len(all):
+		return StatusComplete
+	}
+	return StatusRunning
+}
+
+// rank orders settled outcomes so the date shows the one that most needs a person.
+func rank(s Status) int {
+	switch s {
+	case StatusFailed:
+		return 3
+	case StatusQuarantined:
+		return 2
+	case StatusBlocked:
+		return 1
+	}
+	return 0
+}

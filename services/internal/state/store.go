@@ -1,0 +1,278 @@
+package state
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+
+	"cloud.google.com/go/firestore"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	"github.com/tipoff-nba/tipoff/events"
+)
+
+// DefaultTxAttempts is how many times a transaction is tried before its error is
+// returned. Firestore aborts transactions under contention; the client default of 5 gives
+// up too early when the two team summaries and the player claim touch one date together.
+const DefaultTxAttempts = 30
+
+// Store reads and writes completion state.
+type Store struct {
+	client     *firestore.Client
+	processors []events.Processor
+	attempts   int
+}
+
+// NewStore returns a store over client. processors is every processor of the graph; a
+// date is complete when all of them are.
+func NewStore(client *firestore.Client, processors []events.Processor) *Store {
+	return &Store{client: client, processors: processors, attempts: DefaultTxAttempts}
+}
+
+func (s *Store) date(gameDate string) *firestore.DocumentRef {
+	return s.client.Collection(DatesCollection).Doc(gameDate)
+}
+
+func (s *Store) processor(gameDate string, p events.Processor) *firestore.DocumentRef {
+	return s.date(gameDate).Collection(ProcessorsCollection).Doc(string(p))
+}
+
+func (s *Store) logEntry(gameDate, id string) *firestore.DocumentRef {
+	return s.date(gameDate).Collection(EventLogCollection).Doc(id)
+}
+
+// Claim decides, in one transaction, whether t starts a run, and claims the run's lease
+// when it does. Only one caller can get DecisionRun for a (date, processor, generation)
+// while its lease is live. The consumed event is recorded in the date's event log in the
+// same transaction.
+func (s *Store) Claim(ctx context.Context, t Trigger) (Verdict, error) {
+	var verdict Verdict
+	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+		entry := s.logEntry(t.GameDate, consumedEntryID(t.EventID, t.Processor))
+		refs := []*firestore.DocumentRef{s.date(t.GameDate), s.processor(t.GameDate, t.Processor),
+			entry}
+		for _, need := range t.Needs {
+			refs = append(refs, s.processor(t.GameDate, need))
+		}
+		snaps, err := tx.GetAll(refs)
+		if err != nil {
+			return fmt.Errorf("read %s state: %w", t.GameDate, err)
+		}
+		var date DateDoc
+		var proc ProcessorDoc
+		datePtr, err := decodeIfExists(snaps[0], &date)
+		if err != nil {
+			return err
+		}
+		procPtr, err := decodeIfExists(snaps[1], &proc)
+		if err != nil {
+			return err
+		}
+		var logged EventLogEntry
+		loggedPtr, err := decodeIfExists(snaps[2], &logged)
+		if err != nil {
+			return err
+		}
+
+		var nextDate *DateDoc
+		var nextProc *ProcessorDoc
+		if len(t.Needs) == 0 {
+			verdict, nextDate, nextProc = decideRoot(datePtr, procPtr, t)
+		} else {
+			upstream := make(map[events.Processor]*ProcessorDoc, len(t.Needs))
+			for i, need := range t.Needs {
+				var up ProcessorDoc
+				if upstream[need], err = decodeIfExists(snaps[3+i], &up); err != nil {
+					return err
+				}
+			}
+			verdict, nextProc, err = decideDependent(datePtr, procPtr, upstream, t)
+			if err != nil {
+				return err
+			}
+		}
+		return s.stageClaim(tx, t, verdict, nextDate, nextProc, loggedPtr)
+	}, firestore.MaxAttempts(s.attempts))
+	if err != nil {
+		return Verdict{}, fmt.Errorf("state: claim %s for %s: %w", t.Processor, t.GameDate, err)
+	}
+	return verdict, nil
+}
+
+func (s *Store) stageClaim(tx *firestore.Transaction, t Trigger, v Verdict, date *DateDoc,
+	proc *ProcessorDoc, logged *EventLogEntry) error {
+	if date != nil {
+		if err := tx.Set(s.date(t.GameDate), *date); err != nil {
+			return err
+		}
+	}
+	if proc != nil {
+		if err := tx.Set(s.processor(t.GameDate, t.Processor), *proc); err != nil {
+			return err
+		}
+	}
+	if v.Decision == DecisionStale && v.Date.GameDate == "" {
+		// No date document exists; the event is logged by the caller, not under a date
+		// that was never opened.
+		return nil
+	}
+	return tx.Set(s.logEntry(t.GameDate, consumedEntryID(t.EventID, t.Processor)),
+		consumedEntry(logged, t, v))
+}
+
+// Finish records the outcome of a run in one transaction, if the run still holds its
+// lease: the processor document, the date's summary and status, and the published event in
+// the event log. It returns ErrLeaseLost or ErrSuperseded when the result must not be
+// announced.
+func (s *Store) Finish(ctx context.Context, f Finish) (DateDoc, error) {
+	var result DateDoc
+	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+		snaps, err := tx.GetAll([]*firestore.DocumentRef{s.date(f.GameDate),
+			s.processor(f.GameDate, f.Processor)})
+		if err != nil {
+			return fmt.Errorf("read %s state: %w", f.GameDate, err)
+		}
+		var date DateDoc
+		var proc ProcessorDoc
+		datePtr, err := decodeIfExists(snaps[0], &date)
+		if err != nil {
+			return err
+		}
+		procPtr, err := decodeIfExists(snaps[1], &proc)
+		if err != nil {
+			return err
+		}
+		nextDate, nextProc, decideErr := decideFinish(datePtr, procPtr, f, s.processors)
+		if nextProc != nil {
+			if err := tx.Set(s.processor(f.GameDate, f.Processor), *nextProc); err != nil {
+				return err
+			}
+		}
+		if decideErr != nil {
+			// A superseded run still records that it was superseded; the write commits with
+			// the transaction and the error is reported after it.
+			if errors.Is(decideErr, ErrSuperseded) {
+				return nil
+			}
+			return decideErr
+		}
+		result = *nextDate
+		if err := tx.Set(s.date(f.GameDate), *nextDate); err != nil {
+			return err
+		}
+		if f.EventID == "" {
+			return nil
+		}
+		return tx.Set(s.logEntry(f.GameDate, f.EventID), publishedEntry(f))
+	}, firestore.MaxAttempts(s.attempts))
+	if err != nil {
+		return DateDoc{}, fmt.Errorf("state: finish %s for %s g%d: %w", f.Processor, f.GameDate,
+			f.Generation, err)
+	}
+	if result.GameDate == "" {
+		return DateDoc{}, fmt.Errorf("state: finish %s for %s g%d: %w", f.Processor,
+			f.GameDate, f.Generation, ErrSuperseded)
+	}
+	return result, nil
+}
+
+// Date reads one date document; ok is false when it does not exist.
+func (s *Store) Date(ctx context.Context, gameDate string) (DateDoc, bool, error) {
+	var d DateDoc
+	snap, err := s.date(gameDate).Get(ctx)
+	if status.Code(err) == codes.NotFound {
+		return d, false, nil
+	}
+	if err != nil {
+		return d, false, fmt.Errorf("state: read date %s: %w", gameDate, err)
+	}
+	if err := snap.DataTo(&d); err != nil {
+		return d, false, fmt.Errorf("state: decode date %s: %w", gameDate, err)
+	}
+	return d, true, nil
+}
+
+// Processors reads every processor document of a date, keyed by processor.
+func (s *Store) Processors(ctx context.Context, gameDate string) (map[events.Processor]ProcessorDoc,
+	error) {
+	snaps, err := s.date(gameDate).Collection(ProcessorsCollection).Documents(ctx).GetAll()
+	if err != nil {
+		return nil, fmt.Errorf("state: read processors of %s: %w", gameDate, err)
+	}
+	out := make(map[events.Processor]ProcessorDoc, len(snaps))
+	for _, snap := range snaps {
+		var d ProcessorDoc
+		if err := snap.DataTo(&d); err != nil {
+			return nil, fmt.Errorf("state: decode %s: %w", snap.Ref.Path, err)
+		}
+		out[events.Processor(d.Processor)] = d
+	}
+	return out, nil
+}
+
+// EventLog reads a date's event log, oldest first.
+func (s *Store) EventLog(ctx context.Context, gameDate string) ([]EventLogEntry, error) {
+	snaps, err := s.date(gameDate).Collection(EventLogCollection).Documents(ctx).GetAll()
+	if err != nil {
+		return nil, fmt.Errorf("state: read event log of %s: %w", gameDate, err)
+	}
+	out := make([]EventLogEntry, 0, len(snaps))
+	for _, snap := range snaps {
+		var e EventLogEntry
+		if err := snap.DataTo(&e); err != nil {
+			return nil, fmt.Errorf("state: decode %s: %w", snap.Ref.Path, err)
+		}
+		out = append(out, e)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].FirstAt.Before(out[j].FirstAt) })
+	return out, nil
+}
+
+// WatchDates calls fn with every date document in gameDates each time one of them
+// changes, until fn returns true or ctx ends. It is driven by a Firestore listener, not
+// by polling.
+func (s *Store) WatchDates(ctx context.Context, gameDates []string,
+	fn func(map[string]DateDoc) bool) error {
+	want := make(map[string]bool, len(gameDates))
+	for _, d := range gameDates {
+		want[d] = true
+	}
+	it := s.client.Collection(DatesCollection).Snapshots(ctx)
+	defer it.Stop()
+	for {
+		qs, err := it.Next()
+		if err != nil {
+			return fmt.Errorf("state: watch dates: %w", err)
+		}
+		snaps, err := qs.Documents.GetAll()
+		if err != nil {
+			return fmt.Errorf("state: watch dates: %w", err)
+		}
+		seen := make(map[string]DateDoc, len(gameDates))
+		for _, snap := range snaps {
+			if !want[snap.Ref.ID] {
+				continue
+			}
+			var d DateDoc
+			if err := snap.DataTo(&d); err != nil {
+				return fmt.Errorf("state: decode %s: %w", snap.Ref.Path, err)
+			}
+			seen[snap.Ref.ID] = d
+		}
+		if fn(seen) {
+			return nil
+		}
+	}
+}
+
+func decodeIfExists[T any](snap *firestore.DocumentSnapshot, into *T) (*T, error) {
+	if snap == nil || !snap.Exists() {
+		return nil, nil
+	}
+	if err := snap.DataTo(into); err != nil {
+		return nil, fmt.Errorf("decode %s: %w", snap.Ref.Path, err)
+	}
+	return into, nil
+}

@@ -1,0 +1,63 @@
+// Command team-defense builds team_defense_game_summary for a game date once the raw box
+// scores of a generation are loaded, and publishes dev.tipoff.team_defense.completed.v1.
+//
+// Environment: TIPOFF_WAREHOUSE (required) and the runtime's variables (internal/choreo).
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+
+	"go.uber.org/zap"
+
+	"github.com/tipoff-nba/tipoff/events"
+	"github.com/tipoff-nba/tipoff/services/internal/analytics"
+	"github.com/tipoff-nba/tipoff/services/internal/choreo"
+	"github.com/tipoff-nba/tipoff/services/internal/tables"
+	"github.com/tipoff-nba/tipoff/services/internal/warehouse"
+)
+
+func main() { os.Exit(choreo.Main(events.TeamDefense, setup)) }
+
+func setup(context.Context, *zap.Logger) (choreo.RunFunc, func() error, error) {
+	wh, err := warehouse.OpenFromEnv()
+	if err != nil {
+		return nil, nil, err
+	}
+	return runWith(wh), wh.Close, nil
+}
+
+func runWith(wh *warehouse.Warehouse) choreo.RunFunc {
+	return func(ctx context.Context, run choreo.Run) (choreo.Result, error) {
+		key := tables.Key{GameDate: run.GameDate, Generation: run.Generation}
+		raw, err := wh.RawTeams(ctx, key)
+		if err != nil {
+			return choreo.Result{}, err
+		}
+		if len(raw) == 0 {
+			return choreo.Result{}, fmt.Errorf("no raw team rows for %s g%d", key.GameDate,
+				key.Generation)
+		}
+		rows, err := analytics.TeamDefense(raw)
+		if err != nil {
+			return choreo.Result{}, choreo.Permanent(err)
+		}
+		report, err := wh.Save(ctx, warehouse.TeamDefenseBatch{Key: key, Rows: rows})
+		if errors.Is(err, warehouse.ErrRejected) || errors.Is(err, warehouse.ErrStaleGeneration) {
+			return choreo.Result{}, choreo.Permanent(err)
+		}
+		if err != nil {
+			return choreo.Result{}, err
+		}
+		digest, err := choreo.Digest(tables.Unkeyed(raw))
+		if err != nil {
+			return choreo.Result{}, err
+		}
+		return choreo.Result{
+			Rows:  map[string]int{tables.TeamDefenseGameSummary: len(rows)},
+			Games: len(rows) / 2, InputDigest: digest, Anomalies: warehouse.Findings(report),
+		}, nil
+	}
+}

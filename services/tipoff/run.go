@@ -1,0 +1,191 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"go.uber.org/zap"
+
+	"github.com/tipoff-nba/tipoff/events"
+	"github.com/tipoff-nba/tipoff/services/internal/boxscore"
+	"github.com/tipoff-nba/tipoff/services/internal/buildinfo"
+	"github.com/tipoff-nba/tipoff/services/internal/bus"
+	"github.com/tipoff-nba/tipoff/services/internal/localstack"
+	"github.com/tipoff-nba/tipoff/services/internal/logging"
+	"github.com/tipoff-nba/tipoff/services/internal/state"
+	"github.com/tipoff-nba/tipoff/services/internal/warehouse"
+)
+
+type runFlags struct {
+	data    string
+	workDir string
+	binDir  string
+	timeout time.Duration
+}
+
+func runCommand(args []string) int {
+	fl := flag.NewFlagSet("run", flag.ContinueOnError)
+	var f runFlags
+	self, _ := os.Executable()
+	fl.StringVar(&f.data, "data", "", "NBA data directory holding leaguegamelog/ and "+
+		"boxscoretraditionalv3/ (required)")
+	fl.StringVar(&f.workDir, "work", ".tipoff", "directory for the warehouse file and the logs; "+
+		"its previous warehouse is replaced")
+	fl.StringVar(&f.binDir, "bin", filepath.Dir(self), "directory of the worker binaries")
+	fl.DurationVar(&f.timeout, "timeout", 10*time.Minute, "give up when dates are not done by then")
+	fl.Usage = func() {
+		fmt.Fprintf(fl.Output(), "Usage: tipoff run --data DIR [flags]\n\n"+
+			"Starts the Firestore emulator and an in-process Pub/Sub fake, runs the four\n"+
+			"workers as separate processes, loads every date of DIR that has box scores and\n"+
+			"prints one row per date. Exits 1 if any date failed.\n\n"+
+			"Example: tipoff run --data ../shared/data/nba\n\n")
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	if f.data == "" {
+		fmt.Fprintln(os.Stderr, "tipoff run: --data is required: pass the NBA data directory "+
+			"(it holds leaguegamelog/ and boxscoretraditionalv3/), e.g. --data ../shared/data/nba")
+		return 2
+	}
+	log, err := logging.New("tipoff", buildinfo.Current(), os.Getenv("TIPOFF_LOG_LEVEL"))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	code, err := runPipeline(ctx, f, log, os.Stdout)
+	if err != nil {
+		log.Error("run failed", zap.Error(err))
+		fmt.Fprintf(os.Stderr, "tipoff run: %v\n", err)
+	}
+	return code
+}
+
+func runPipeline(ctx context.Context, f runFlags, log *zap.Logger, out io.Writer) (int, error) {
+	inv, err := boxscore.Discover(f.data)
+	if err != nil {
+		return 2, err
+	}
+	for _, orphan := range inv.Orphans {
+		log.Error("box score cannot be dated; it is not loaded", zap.Error(orphan))
+	}
+	dates := make([]string, len(inv.Dates))
+	for i, d := range inv.Dates {
+		dates[i] = d.Date
+	}
+	stack, err := startStack(ctx, f, log)
+	if err != nil {
+		return 2, err
+	}
+	defer stack.Stop()
+
+	started := time.Now()
+	if err := requestLoads(ctx, stack, dates, started); err != nil {
+		return 1, err
+	}
+	waitCtx, cancel := context.WithTimeout(ctx, f.timeout)
+	defer cancel()
+	final, err := awaitDates(waitCtx, stack.Store, dates)
+	if err != nil {
+		return 1, err
+	}
+	log.Info("all dates done", zap.Int("dates", len(dates)),
+		zap.Int64("duration_ms", time.Since(started).Milliseconds()))
+
+	wh, err := warehouse.Open(ctx, stack.Config.Warehouse)
+	if err != nil {
+		return 1, err
+	}
+	defer wh.Close()
+	failed, err := printReport(ctx, out, stack.Store, wh, dates, final)
+	if err != nil {
+		return 1, err
+	}
+	fmt.Fprintf(out, "\n%d dates in %.1fs; warehouse %s\n", len(dates),
+		time.Since(started).Seconds(), stack.Config.Warehouse)
+	for _, orphan := range inv.Orphans {
+		fmt.Fprintf(out, "not loaded: %v\n", orphan)
+	}
+	if failed > 0 || len(inv.Orphans) > 0 {
+		return 1, nil
+	}
+	return 0, nil
+}
+
+func startStack(ctx context.Context, f runFlags, log *zap.Logger) (*localstack.Stack, error) {
+	if err := os.MkdirAll(f.workDir, 0o755); err != nil {
+		return nil, err
+	}
+	whPath, _ := filepath.Abs(filepath.Join(f.workDir, "warehouse.db"))
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		if err := os.Remove(whPath + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return nil, err
+		}
+	}
+	logPath := filepath.Join(f.workDir, "workers.log")
+	logs, err := os.Create(logPath)
+	if err != nil {
+		return nil, err
+	}
+	dataDir, _ := filepath.Abs(f.data)
+	log.Info("starting the local stack", zap.String("data_dir", dataDir),
+		zap.String("worker_logs", logPath))
+	return localstack.StartStack(ctx, localstack.StackConfig{
+		BinDir: f.binDir, DataDir: dataDir, Warehouse: whPath, Logs: logs,
+	})
+}
+
+func requestLoads(ctx context.Context, stack *localstack.Stack, dates []string,
+	at time.Time) error {
+	pub := bus.NewPublisher(stack.PS)
+	defer pub.Stop()
+	requestID := fmt.Sprintf("run-%d", at.UnixNano())
+	for _, d := range dates {
+		e, err := events.NewLoadRequest("tipoff-cli", events.LoadRequest{
+			GameDate: d, RequestID: requestID, Reason: "initial"}, at)
+		if err != nil {
+			return err
+		}
+		if _, err := pub.Publish(ctx, e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// awaitDates returns when every date's status is one that ends the work, woken by the
+// Firestore listener on the dates collection.
+func awaitDates(ctx context.Context, store *state.Store, dates []string) (
+	map[string]state.DateDoc, error) {
+	var final map[string]state.DateDoc
+	err := store.WatchDates(ctx, dates, func(seen map[string]state.DateDoc) bool {
+		final = seen
+		for _, d := range dates {
+			if doc, ok := seen[d]; !ok || !doc.Status.Done() {
+				return false
+			}
+		}
+		return true
+	})
+	if err != nil {
+		pending := 0
+		for _, d := range dates {
+			if doc, ok := final[d]; !ok || !doc.Status.Done() {
+				pending++
+			}
+		}
+		return final, fmt.Errorf("%d of %d dates not done: %w", pending, len(dates), err)
+	}
+	return final, nil
+}
