@@ -17,11 +17,10 @@ import (
 	"github.com/tipoff-nba/tipoff/events"
 	"github.com/tipoff-nba/tipoff/services/internal/boxscore"
 	"github.com/tipoff-nba/tipoff/services/internal/buildinfo"
-	"github.com/tipoff-nba/tipoff/services/internal/bus"
-	"github.com/tipoff-nba/tipoff/services/internal/localstack"
 	"github.com/tipoff-nba/tipoff/services/internal/logging"
 	"github.com/tipoff-nba/tipoff/services/internal/state"
 	"github.com/tipoff-nba/tipoff/services/internal/warehouse"
+	"github.com/tipoff-nba/tipoff/services/localstack"
 )
 
 type runFlags struct {
@@ -148,8 +147,6 @@ func startStack(ctx context.Context, f runFlags, log *zap.Logger) (*localstack.S
 
 func requestLoads(ctx context.Context, stack *localstack.Stack, dates []string,
 	at time.Time) error {
-	pub := bus.NewPublisher(stack.PS)
-	defer pub.Stop()
 	requestID := fmt.Sprintf("run-%d", at.UnixNano())
 	for _, d := range dates {
 		e, err := events.NewLoadRequest("tipoff-cli", events.LoadRequest{
@@ -157,7 +154,7 @@ func requestLoads(ctx context.Context, stack *localstack.Stack, dates []string,
 		if err != nil {
 			return err
 		}
-		if _, err := pub.Publish(ctx, e); err != nil {
+		if err := stack.Publish(ctx, e); err != nil {
 			return err
 		}
 	}

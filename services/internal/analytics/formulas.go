@@ -27,10 +27,19 @@ const minutesTolerance = 1e-6
 // minutes: (teamMinutes - 240) / 25. It fails with ErrTeamMinutes unless that is a whole,
 // non-negative number (239:58 or 250:00 are not a game length).
 func Overtimes(teamMinutes float64) (int, error) {
+	n, err := overtimes(teamMinutes)
+	if err != nil {
+		return 0, fmt.Errorf("analytics: %w", err)
+	}
+	return n, nil
+}
+
+// overtimes is Overtimes with errors left for the caller to place.
+func overtimes(teamMinutes float64) (int, error) {
 	periods := (teamMinutes - RegulationTeamMinutes) / OvertimeTeamMinutes
 	whole := math.Round(periods)
 	if periods < -minutesTolerance || math.Abs(periods-whole) > minutesTolerance {
-		return 0, fmt.Errorf("analytics: team minutes %v: %w", teamMinutes, ErrTeamMinutes)
+		return 0, fmt.Errorf("team minutes %v: %w", teamMinutes, ErrTeamMinutes)
 	}
 	return int(whole), nil
 }
@@ -49,8 +58,17 @@ func Pace(teamPoss, oppPoss, teamMinutes float64) float64 {
 // Rating is points per 100 possessions: 100 * points / possessions. Zero possessions give
 // an error rather than an infinity.
 func Rating(points int, possessions float64) (float64, error) {
+	r, err := rating(points, possessions)
+	if err != nil {
+		return 0, fmt.Errorf("analytics: %w", err)
+	}
+	return r, nil
+}
+
+// rating is Rating with errors left for the caller to place.
+func rating(points int, possessions float64) (float64, error) {
 	if possessions <= 0 {
-		return 0, fmt.Errorf("analytics: %v possessions: cannot rate %d points", possessions, points)
+		return 0, fmt.Errorf("cannot rate %d points over %v possessions", points, possessions)
 	}
 	return 100 * float64(points) / possessions, nil
 }

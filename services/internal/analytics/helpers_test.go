@@ -108,7 +108,8 @@ func defenseOf(t *testing.T, rows []tables.TeamDefense, gameID, tricode string) 
 }
 
 // playerOf returns the summary row of a person in a game.
-func playerOf(t *testing.T, rows []tables.PlayerGame, gameID string, personID int64) tables.PlayerGame {
+func playerOf(t *testing.T, rows []tables.PlayerGame, gameID string,
+	personID int64) tables.PlayerGame {
 	t.Helper()
 	for _, r := range rows {
 		if r.GameID == gameID && r.PersonID == personID {

@@ -56,7 +56,7 @@ func checkPair(a, b tables.RawTeam) error {
 		return fmt.Errorf("analytics: game %s: team %d played %v s, team %d %v s: %w",
 			a.GameID, a.TeamID, a.Seconds, b.TeamID, b.Seconds, ErrTeamMinutes)
 	}
-	if _, err := Overtimes(a.Seconds / 60); err != nil {
+	if _, err := overtimes(a.Seconds / 60); err != nil {
 		return fmt.Errorf("analytics: game %s: %w", a.GameID, err)
 	}
 	return nil

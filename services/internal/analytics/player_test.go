@@ -142,8 +142,7 @@ func TestPlayerGamesErrors(t *testing.T) {
 	negative := played
 	negative.Seconds = -5
 
-	noUsage := offense
-	noUsage = append([]tables.TeamOffense(nil), offense...)
+	noUsage := append([]tables.TeamOffense(nil), offense...)
 	noUsage[0].FGA, noUsage[0].FTA, noUsage[0].TOV = 0, 0, 0
 
 	tests := []struct {

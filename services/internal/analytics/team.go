@@ -37,13 +37,13 @@ func TeamOffense(teams []tables.RawTeam) ([]tables.TeamOffense, error) {
 // offenseRow computes one team's offence against opp.
 func offenseRow(t, opp tables.RawTeam) (tables.TeamOffense, error) {
 	teamMinutes := t.Seconds / 60
-	overtimes, err := Overtimes(teamMinutes)
+	ot, err := overtimes(teamMinutes)
 	if err != nil {
 		return tables.TeamOffense{}, fmt.Errorf("analytics: game %s team %s: %w",
 			t.GameID, t.TeamTricode, err)
 	}
 	poss := Possessions(t.Shooting)
-	rating, err := Rating(t.PTS, poss)
+	ortg, err := rating(t.PTS, poss)
 	if err != nil {
 		return tables.TeamOffense{}, fmt.Errorf("analytics: game %s team %s: %w",
 			t.GameID, t.TeamTricode, err)
@@ -58,11 +58,11 @@ func offenseRow(t, opp tables.RawTeam) (tables.TeamOffense, error) {
 		Opponent:        t.Opponent,
 		Home:            t.Home,
 		TeamMinutes:     teamMinutes,
-		Overtimes:       overtimes,
+		Overtimes:       ot,
 		Shooting:        t.Shooting,
 		Possessions:     poss,
-		Pace:            Pace(poss, Possessions(opp.Shooting), 240),
-		OffensiveRating: rating,
+		Pace:            Pace(poss, Possessions(opp.Shooting), teamMinutes),
+		OffensiveRating: ortg,
 		EffectiveFGPct:  EffectiveFGPct(t.Shooting),
 		TrueShootingPct: TrueShootingPct(t.Shooting),
 	}, nil
@@ -93,7 +93,7 @@ func TeamDefense(teams []tables.RawTeam) ([]tables.TeamDefense, error) {
 // defenseRow computes one team's defence against opp.
 func defenseRow(t, opp tables.RawTeam) (tables.TeamDefense, error) {
 	oppPoss := Possessions(opp.Shooting)
-	rating, err := Rating(opp.PTS, oppPoss)
+	drtg, err := rating(opp.PTS, oppPoss)
 	if err != nil {
 		return tables.TeamDefense{}, fmt.Errorf("analytics: game %s team %s: %w",
 			t.GameID, t.TeamTricode, err)
@@ -121,7 +121,7 @@ func defenseRow(t, opp tables.RawTeam) (tables.TeamDefense, error) {
 		BLK:               t.BLK,
 		ForcedTOV:         opp.TOV,
 		OppPossessions:    oppPoss,
-		DefensiveRating:   rating,
+		DefensiveRating:   drtg,
 		OppEffectiveFGPct: EffectiveFGPct(opp.Shooting),
 	}, nil
 }

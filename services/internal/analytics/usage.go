@@ -15,9 +15,11 @@ import (
 const UsageIdentityTolerance = 0.01
 
 // LowMinutesThreshold is the playing time, in minutes, under which a usage rate rests on
-// too few possessions to compare: M. Kleber's 0:59 with one free-throw trip (0022500708)
-// gives a usage far above any starter's. Real data has such rows (12 under one minute in the
-// 64 box scores); they keep their usage, with a flag.
+// too few possessions to compare: one shot in 0:40 (J. McLaughlin, 0022500679) gives a
+// usage near 67, while no starter of the 64 real box scores passes 44. One minute matches
+// case C13 (0:04 is flagged, a rounded 1:00 is not). Usage is still noisy just above it
+// (K. Wallace, two shots in 1:23, 0022500673: near 64), so the flag marks only the worst
+// rows.
 const LowMinutesThreshold = 1.0
 
 // LowMinutes reports whether a player who played (minutes above zero) played under

@@ -126,17 +126,19 @@ func parseGameID(box jsonObject, path string) (string, error) {
 }
 
 // parseSide reads homeTeam or awayTeam and checks its teamId against idField.
+// The team is read first so that an empty side reports ErrBoxScoreEmpty whatever else the
+// file lacks.
 func parseSide(box jsonObject, side, idField string) (Team, error) {
-	wantID, err := box.int(idField, 1)
-	if err != nil {
-		return Team{}, err
-	}
 	t, err := box.object(side)
 	if err != nil {
 		return Team{}, err
 	}
-
 	team, err := parseTeam(t)
+	if err != nil {
+		return Team{}, err
+	}
+
+	wantID, err := box.int(idField, 1)
 	if err != nil {
 		return Team{}, err
 	}

@@ -6,6 +6,21 @@ import (
 	"github.com/tipoff-nba/tipoff/services/internal/boxscore"
 )
 
+// side returns homeTeam or awayTeam of a synthetic box score.
+func side(box map[string]any, name string) map[string]any {
+	return at(box, "boxScoreTraditional", name)
+}
+
+// teamStats returns a team's statistics object.
+func teamStats(box map[string]any, name string) map[string]any {
+	return at(box, "boxScoreTraditional", name, "statistics")
+}
+
+// playerStats returns the statistics object of a team's i-th player.
+func playerStats(box map[string]any, name string, i int) map[string]any {
+	return at(box, "boxScoreTraditional", name, "players", i, "statistics")
+}
+
 // TestParseGameFieldErrors breaks one field of a valid box score at a time and checks that
 // the error names the file, the JSON path and the value.
 func TestParseGameFieldErrors(t *testing.T) {
@@ -20,21 +35,21 @@ func TestParseGameFieldErrors(t *testing.T) {
 	}{{
 		name: "bad minutes",
 		mutate: func(b map[string]any) {
-			at(b, "boxScoreTraditional", "homeTeam", "players", 3, "statistics")["minutes"] = "ab:cd"
+			playerStats(b, "homeTeam", 3)["minutes"] = "ab:cd"
 		},
 		field: home + ".players[3].statistics.minutes", value: "ab:cd",
 		target: boxscore.ErrInvalidMinutes,
 	}, {
 		name: "seconds 61",
 		mutate: func(b map[string]any) {
-			at(b, "boxScoreTraditional", "awayTeam", "players", 0, "statistics")["minutes"] = "47:61"
+			playerStats(b, "awayTeam", 0)["minutes"] = "47:61"
 		},
 		field: away + ".players[0].statistics.minutes", value: "47:61",
 		target: boxscore.ErrInvalidMinutes,
 	}, {
 		name: "missing stat",
 		mutate: func(b map[string]any) {
-			delete(at(b, "boxScoreTraditional", "homeTeam", "players", 2, "statistics"), "turnovers")
+			delete(playerStats(b, "homeTeam", 2), "turnovers")
 		},
 		field: home + ".players[2].statistics.turnovers", target: boxscore.ErrFieldMissing,
 	}, {
@@ -48,38 +63,38 @@ func TestParseGameFieldErrors(t *testing.T) {
 	}, {
 		name: "count as string",
 		mutate: func(b map[string]any) {
-			at(b, "boxScoreTraditional", "homeTeam", "players", 1, "statistics")["fieldGoalsAttempted"] = "10"
+			playerStats(b, "homeTeam", 1)["fieldGoalsAttempted"] = "10"
 		},
 		field: home + ".players[1].statistics.fieldGoalsAttempted", value: "10",
 	}, {
 		name: "fractional count",
 		mutate: func(b map[string]any) {
-			at(b, "boxScoreTraditional", "homeTeam", "statistics")["assists"] = 5.5
+			teamStats(b, "homeTeam")["assists"] = 5.5
 		},
 		field: home + ".statistics.assists", value: "5.5",
 	}, {
 		name: "negative count",
 		mutate: func(b map[string]any) {
-			at(b, "boxScoreTraditional", "homeTeam", "players", 4, "statistics")["steals"] = -1
+			playerStats(b, "homeTeam", 4)["steals"] = -1
 		},
 		field: home + ".players[4].statistics.steals", value: "-1",
 	}, {
 		name: "null count",
 		mutate: func(b map[string]any) {
-			at(b, "boxScoreTraditional", "homeTeam", "players", 4, "statistics")["blocks"] = nil
+			playerStats(b, "homeTeam", 4)["blocks"] = nil
 		},
 		field: home + ".players[4].statistics.blocks", value: "null",
 	}, {
 		name: "points do not add up",
 		mutate: func(b map[string]any) {
-			at(b, "boxScoreTraditional", "homeTeam", "players", 0, "statistics")["points"] = 12
+			playerStats(b, "homeTeam", 0)["points"] = 12
 		},
 		field: home + ".players[0].statistics.points", value: "12",
 	}, {
 		// Case C15: team totals covering the overtime only (players sum to 5 turnovers).
 		name: "team total differs from player sum",
 		mutate: func(b map[string]any) {
-			at(b, "boxScoreTraditional", "homeTeam", "statistics")["turnovers"] = 1
+			teamStats(b, "homeTeam")["turnovers"] = 1
 		},
 		field: home + ".statistics.turnovers", value: "1",
 		target: boxscore.ErrTotalsMismatch,
@@ -93,19 +108,19 @@ func TestParseGameFieldErrors(t *testing.T) {
 	}, {
 		name: "team minutes do not match players",
 		mutate: func(b map[string]any) {
-			at(b, "boxScoreTraditional", "homeTeam", "statistics")["minutes"] = "265:00"
+			teamStats(b, "homeTeam")["minutes"] = "265:00"
 		},
 		field: home + ".statistics.minutes", value: "265:00", target: boxscore.ErrTotalsMismatch,
 	}, {
 		name: "empty team minutes",
 		mutate: func(b map[string]any) {
-			at(b, "boxScoreTraditional", "homeTeam", "statistics")["minutes"] = ""
+			teamStats(b, "homeTeam")["minutes"] = ""
 		},
 		field: home + ".statistics.minutes", value: "", target: boxscore.ErrInvalidMinutes,
 	}, {
 		name: "stats without minutes",
 		mutate: func(b map[string]any) {
-			at(b, "boxScoreTraditional", "homeTeam", "players", 5, "statistics")["foulsPersonal"] = 1
+			playerStats(b, "homeTeam", 5)["foulsPersonal"] = 1
 		},
 		field: home + ".players[5].statistics.foulsPersonal", value: "1",
 	}, {
@@ -118,15 +133,15 @@ func TestParseGameFieldErrors(t *testing.T) {
 		field:  "boxScoreTraditional.gameId", value: "22500716",
 	}, {
 		name:   "team id differs from homeTeamId",
-		mutate: func(b map[string]any) { at(b, "boxScoreTraditional", "homeTeam")["teamId"] = 7 },
+		mutate: func(b map[string]any) { side(b, "homeTeam")["teamId"] = 7 },
 		field:  home + ".teamId", value: "7",
 	}, {
 		name:   "bad tricode",
-		mutate: func(b map[string]any) { at(b, "boxScoreTraditional", "awayTeam")["teamTricode"] = "" },
+		mutate: func(b map[string]any) { side(b, "awayTeam")["teamTricode"] = "" },
 		field:  away + ".teamTricode", value: "",
 	}, {
 		name:   "players not an array",
-		mutate: func(b map[string]any) { at(b, "boxScoreTraditional", "awayTeam")["players"] = "none" },
+		mutate: func(b map[string]any) { side(b, "awayTeam")["players"] = "none" },
 		field:  away + ".players", value: "none",
 	}}
 	for _, tt := range tests {

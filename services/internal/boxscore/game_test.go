@@ -137,18 +137,16 @@ func TestParseGameMalformedJSON(t *testing.T) {
 }
 
 func TestParseGameEmptyBoxScore(t *testing.T) {
-	// Case C17: a final game published with empty players and statistics.
-	box := synthBox()
-	for _, side := range []string{"homeTeam", "awayTeam"} {
-		team := at(box, "boxScoreTraditional", side)
-		team["players"] = []any{}
-		team["statistics"] = map[string]any{}
-	}
-	_, err := boxscore.ParseGame(testFile, encode(t, box))
+	// Case C17: a final game published with empty players and statistics, in the case's
+	// own shape (no team ids either).
+	body := []byte(`{"boxScoreTraditional": {"gameId": "0022500716",
+		"homeTeam": {"players": [], "statistics": {}},
+		"awayTeam": {"players": [], "statistics": {}}}}`)
+	_, err := boxscore.ParseGame(testFile, body)
 	wantFieldError(t, err, testFile, "boxScoreTraditional.homeTeam.players", "[]",
 		boxscore.ErrBoxScoreEmpty)
 
-	box = synthBox()
+	box := synthBox()
 	at(box, "boxScoreTraditional", "awayTeam")["statistics"] = map[string]any{}
 	_, err = boxscore.ParseGame(testFile, encode(t, box))
 	wantFieldError(t, err, testFile, "boxScoreTraditional.awayTeam.statistics", "{}",

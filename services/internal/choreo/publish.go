@@ -30,21 +30,11 @@ func (w *Worker) publish(ctx context.Context, log *zap.Logger, e *cloudevents.Ev
 // the redelivered trigger finishes the job. Consumers treat the copy as a duplicate.
 func (w *Worker) republish(ctx context.Context, log *zap.Logger, v state.Verdict) bool {
 	d := v.Processor
-	c := events.Completion{
-		GameDate: d.GameDate, Generation: d.Generation, Processor: w.processor,
-		Outcome: events.OutcomeComplete, Rows: d.Rows, Games: d.Games,
-		MissingGames: d.MissingGames, InputDigest: d.InputDigest, Inputs: d.Events(),
-	}
-	if d.Status == state.StatusPartial {
-		c.Outcome = events.OutcomePartial
-	}
+	requestID := ""
 	if len(w.needs) == 0 {
-		for id, gen := range v.Date.Requests {
-			if gen == d.Generation && (c.RequestID == "" || id < c.RequestID) {
-				c.RequestID = id
-			}
-		}
+		requestID = v.Date.RequestOf(d.Generation)
 	}
+	c := d.Completion(requestID)
 	e, err := events.NewCompletion(c, d.CompletedAt)
 	if err != nil {
 		log.Error("stored completion no longer passes the contract; not republished",

@@ -84,3 +84,30 @@ func (d ProcessorDoc) Events() []events.Input {
 	}
 	return out
 }
+
+// Completion rebuilds the completion event body of a finished run, so a completion can be
+// announced again with the same id and content. requestID is the load request that opened
+// the generation (roots only).
+func (d ProcessorDoc) Completion(requestID string) events.Completion {
+	c := events.Completion{
+		GameDate: d.GameDate, Generation: d.Generation, Processor: events.Processor(d.Processor),
+		Outcome: events.OutcomeComplete, Rows: d.Rows, Games: d.Games,
+		MissingGames: d.MissingGames, InputDigest: d.InputDigest, Inputs: d.Events(),
+		RequestID: requestID,
+	}
+	if d.Status == StatusPartial {
+		c.Outcome = events.OutcomePartial
+	}
+	return c
+}
+
+// RequestOf returns the load request id that opened generation gen, or "".
+func (d DateDoc) RequestOf(gen int64) string {
+	found := ""
+	for id, g := range d.Requests {
+		if g == gen && (found == "" || id < found) {
+			found = id
+		}
+	}
+	return found
+}

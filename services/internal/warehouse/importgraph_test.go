@@ -19,7 +19,6 @@ var storageImports = []string{"database/sql", "modernc.org/sqlite"}
 // listedPackage is the part of `go list -json` output this test reads.
 type listedPackage struct {
 	ImportPath string
-	ForTest    string
 	Imports    []string
 	Module     *struct {
 		Path string

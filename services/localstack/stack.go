@@ -9,6 +9,7 @@ import (
 
 	"cloud.google.com/go/firestore"
 	"cloud.google.com/go/pubsub/v2"
+	cloudevents "github.com/cloudevents/sdk-go/v2/event"
 
 	"github.com/tipoff-nba/tipoff/services/internal/bus"
 	"github.com/tipoff-nba/tipoff/services/internal/pipeline"
@@ -25,7 +26,8 @@ type StackConfig struct {
 	DataDir string
 	// Warehouse is the warehouse file path.
 	Warehouse string
-	// Instances is how many processes of each worker binary to run. Default 1 each.
+	// Instances is how many processes of each worker binary to run; a binary that is not
+	// in the map runs once, and 0 starts none (a test can start it later).
 	Instances map[string]int
 	// Env is added to every worker's environment (for example TIPOFF_LEASE_TTL).
 	Env []string
@@ -43,6 +45,7 @@ type Stack struct {
 	FS    *firestore.Client
 	PS    *pubsub.Client
 	Store *state.Store
+	pub   *bus.Publisher
 }
 
 // StartStack starts the emulators (unless the endpoint variables already name running
@@ -102,6 +105,7 @@ func (s *Stack) connect(ctx context.Context) error {
 		return fmt.Errorf("localstack: pubsub client: %w", err)
 	}
 	s.Store = state.NewStore(s.FS, graph.Processors())
+	s.pub = bus.NewPublisher(s.PS)
 	return bus.EnsureTopology(ctx, s.PS, graph)
 }
 
@@ -119,8 +123,8 @@ func (s *Stack) WorkerEnv() []string {
 
 func (s *Stack) startWorkers() error {
 	for _, name := range WorkerBinaries {
-		n := s.Config.Instances[name]
-		if n == 0 {
+		n, ok := s.Config.Instances[name]
+		if !ok {
 			n = 1
 		}
 		for i := 0; i < n; i++ {
@@ -149,6 +153,9 @@ func (s *Stack) Stop() {
 	for _, w := range s.Workers {
 		w.Stop(5 * time.Second)
 	}
+	if s.pub != nil {
+		s.pub.Stop()
+	}
 	if s.PS != nil {
 		_ = s.PS.Close()
 	}
@@ -163,4 +170,10 @@ func (s *Stack) Stop() {
 		s.Firestore.Stop()
 		os.Unsetenv(FirestoreHostEnv)
 	}
+}
+
+// Publish sends an event to its type's topic, as a worker would.
+func (s *Stack) Publish(ctx context.Context, e cloudevents.Event) error {
+	_, err := s.pub.Publish(ctx, e)
+	return err
 }

@@ -1,0 +1,65 @@
+package e2e
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/tipoff-nba/tipoff/services/localstack"
+)
+
+// waitTimeout bounds every wait of the suite.
+const waitTimeout = 2 * time.Minute
+
+// waitDate blocks until done says yes about the date's document, woken by a Firestore
+// listener. It returns the document's fields.
+func waitDate(t *testing.T, stack *localstack.Stack, day string,
+	done func(doc map[string]any) bool) map[string]any {
+	t.Helper()
+	return waitDoc(t, stack, "dates/"+day, done)
+}
+
+// waitDoc blocks until done says yes about the document at path.
+func waitDoc(t *testing.T, stack *localstack.Stack, path string,
+	done func(doc map[string]any) bool) map[string]any {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), waitTimeout)
+	defer cancel()
+	it := stack.FS.Doc(path).Snapshots(ctx)
+	defer it.Stop()
+	var last map[string]any
+	for {
+		snap, err := it.Next()
+		if err != nil {
+			t.Fatalf("waiting for %s: %v; last seen %s", path, err, describe(last))
+		}
+		if !snap.Exists() {
+			continue
+		}
+		last = snap.Data()
+		if done(last) {
+			return last
+		}
+	}
+}
+
+// processorStatus reads dates/{day}.processors.{p}.status and .generation.
+func processorStatus(doc map[string]any, p string) (string, int64) {
+	procs, _ := doc["processors"].(map[string]any)
+	entry, _ := procs[p].(map[string]any)
+	s, _ := entry["status"].(string)
+	g, _ := entry["generation"].(int64)
+	return s, g
+}
+
+func statusIs(want string) func(map[string]any) bool {
+	return func(doc map[string]any) bool { return doc["status"] == want }
+}
+
+func isDone(doc map[string]any) bool {
+	switch doc["status"] {
+	case "complete", "partial", "failed", "blocked", "quarantined":
+		return true
+	}
+	return false
+}
