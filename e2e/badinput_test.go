@@ -196,4 +196,3 @@ func checkDeadLetterTopic(t *testing.T, stack *localstack.Stack, n int) {
 		}
 	}
 }
-

@@ -52,10 +52,6 @@ func processorStatus(doc map[string]any, p string) (string, int64) {
 	return s, g
 }
 
-func statusIs(want string) func(map[string]any) bool {
-	return func(doc map[string]any) bool { return doc["status"] == want }
-}
-
 func isDone(doc map[string]any) bool {
 	switch doc["status"] {
 	case "complete", "partial", "failed", "blocked", "quarantined":
