@@ -143,6 +143,7 @@ func (w *Worker) process(ctx context.Context, env events.Envelope) bool {
 				log.Warn("waiting for the lease failed", zap.Error(err))
 				return false
 			}
+			trigger.Again = true
 		case state.DecisionDuplicate:
 			log.Info("duplicate delivery; republishing the completion", zap.String("reason", v.Reason))
 			return w.republish(ctx, log, v)

@@ -54,6 +54,9 @@ type Trigger struct {
 	Owner    string
 	Now      time.Time
 	LeaseTTL time.Duration
+	// Again is true when the same delivery is decided once more (after waiting for a busy
+	// lease), so the event log does not count it as another delivery.
+	Again bool
 }
 
 // Verdict is the outcome of a claim.

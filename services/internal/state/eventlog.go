@@ -24,16 +24,16 @@ type EventLogEntry struct {
 	Generation int64  `firestore:"generation"`
 	// Decision is what the consumer decided on the latest delivery (run, wait, ...).
 	Decision   string    `firestore:"decision"`
-	Reason     string    `firestore:"reason"`
+	Reason     string    `firestore:"reason,omitempty"`
 	Deliveries int64     `firestore:"deliveries"`
 	FirstAt    time.Time `firestore:"first_at"`
 	LastAt     time.Time `firestore:"last_at"`
 	// Outcome, Rows, Games, MissingGames and InputDigest describe a published completion.
-	Outcome      string         `firestore:"outcome"`
-	Rows         map[string]int `firestore:"rows"`
-	Games        int            `firestore:"games"`
-	MissingGames []string       `firestore:"missing_games"`
-	InputDigest  string         `firestore:"input_digest"`
+	Outcome      string         `firestore:"outcome,omitempty"`
+	Rows         map[string]int `firestore:"rows,omitempty"`
+	Games        int            `firestore:"games,omitempty"`
+	MissingGames []string       `firestore:"missing_games,omitempty"`
+	InputDigest  string         `firestore:"input_digest,omitempty"`
 }
 
 // consumedEntryID keeps one entry per (event, consumer). Event ids hold only characters
@@ -63,6 +63,9 @@ func consumedEntry(prev *EventLogEntry, t Trigger, v Verdict) EventLogEntry {
 	}
 	if prev != nil {
 		e.Deliveries = prev.Deliveries + 1
+		if t.Again {
+			e.Deliveries = prev.Deliveries
+		}
 		e.FirstAt = prev.FirstAt
 	}
 	return e
