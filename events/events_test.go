@@ -161,3 +161,33 @@ func TestCompletionValidation(t *testing.T) {
 		t.Errorf("partial with a missing game: %v", err)
 	}
 }
+
+func TestAlertsRoundTrip(t *testing.T) {
+	f := Finding{GameDate: "2026-02-03", Generation: 1, Processor: PlayerGameSummary,
+		Rule: "team_usage_identity", Severity: SeverityCritical, GameID: "0022500716",
+		TeamID: 1610612765, Team: "DET", Value: "112.4", Detail: "want 100 ± 0.01"}
+	e, err := NewFinding(f, at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	env, err := Parse(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if env.Finding == nil || *env.Finding != f || env.Type.Topic() != "tipoff.quality.finding.v1" {
+		t.Fatalf("got %+v", env)
+	}
+	b := Blocked{GameDate: "2026-02-03", Generation: 1, Processor: PlayerGameSummary,
+		FailedChecks: 3, Reason: "team_offense rows missing"}
+	e, err = NewBlocked(b, at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if env, err = Parse(e); err != nil || env.Blocked == nil || *env.Blocked != b {
+		t.Fatalf("blocked: %+v, %v", env, err)
+	}
+	f.Severity = "fatal"
+	if _, err := NewFinding(f, at); !errors.Is(err, ErrInvalid) {
+		t.Errorf("severity fatal accepted: %v", err)
+	}
+}

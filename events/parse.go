@@ -11,7 +11,8 @@ import (
 	cloudevents "github.com/cloudevents/sdk-go/v2/event"
 )
 
-// Envelope is a received event after validation. Exactly one of Load and Completion is set.
+// Envelope is a received event after validation. Exactly one of Load, Completion, Finding
+// and Blocked is set, according to Type.
 type Envelope struct {
 	ID       string
 	Type     Type
@@ -22,6 +23,8 @@ type Envelope struct {
 	Generation int64
 	Load       *LoadRequest
 	Completion *Completion
+	Finding    *Finding
+	Blocked    *Blocked
 }
 
 // Parse validates a received CloudEvent against the contract and decodes its body. Every
@@ -77,6 +80,12 @@ func parseContext(e cloudevents.Event, env *Envelope) error {
 }
 
 func parseBody(e cloudevents.Event, env *Envelope) error {
+	switch env.Type {
+	case QualityFinding:
+		return parseFinding(e, env)
+	case ProcessorBlocked:
+		return parseBlocked(e, env)
+	}
 	if env.Type == LoadRequested {
 		var r LoadRequest
 		if err := decodeStrict(e.Data(), &r); err != nil {
@@ -131,4 +140,47 @@ func decodeStrict(data []byte, into any) error {
 		return fmt.Errorf("body has trailing data")
 	}
 	return nil
+}
+
+func parseFinding(e cloudevents.Event, env *Envelope) error {
+	var f Finding
+	if err := decodeStrict(e.Data(), &f); err != nil {
+		return fieldErr(env.ID, "data", string(e.Data()), err.Error())
+	}
+	if err := f.Validate(env.ID); err != nil {
+		return err
+	}
+	if err := agreeRun(env, FindingID(f), f.GameDate, f.Generation); err != nil {
+		return err
+	}
+	env.Finding = &f
+	return nil
+}
+
+func parseBlocked(e cloudevents.Event, env *Envelope) error {
+	var b Blocked
+	if err := decodeStrict(e.Data(), &b); err != nil {
+		return fieldErr(env.ID, "data", string(e.Data()), err.Error())
+	}
+	if err := b.Validate(env.ID); err != nil {
+		return err
+	}
+	if err := agreeRun(env, BlockedID(b.Processor, b.GameDate, b.Generation), b.GameDate,
+		b.Generation); err != nil {
+		return err
+	}
+	env.Blocked = &b
+	return nil
+}
+
+// agreeRun checks the id, date and generation of a body against the context.
+func agreeRun(env *Envelope, wantID, bodyDate string, generation int64) error {
+	if env.ID != wantID {
+		return fieldErr(env.ID, "id", env.ID, "must be "+wantID)
+	}
+	if generation != env.Generation {
+		return fieldErr(env.ID, "data.generation", strconv.FormatInt(generation, 10),
+			"must equal the generation extension")
+	}
+	return agreeDate(env, bodyDate)
 }

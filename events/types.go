@@ -19,7 +19,15 @@ const (
 	TeamDefenseCompleted Type = "dev.tipoff.team_defense.completed.v1"
 	// PlayerGameSummaryCompleted says player_game_summary is complete for a generation.
 	PlayerGameSummaryCompleted Type = "dev.tipoff.player_game_summary.completed.v1"
+	// QualityFinding reports one finding of post-write verification (a data-quality event).
+	QualityFinding Type = "dev.tipoff.quality.finding.v1"
+	// ProcessorBlocked is the circuit breaker's alert: a processor stopped retrying a date
+	// and a person must act.
+	ProcessorBlocked Type = "dev.tipoff.processor.blocked.v1"
 )
+
+// alertTypes are published for people and monitoring; no worker consumes them.
+var alertTypes = []Type{QualityFinding, ProcessorBlocked}
 
 // Processor names a kind of computation. The names are used in event bodies, Firestore
 // document ids and logs, so they never change.
@@ -56,6 +64,11 @@ func (t Type) Known() bool {
 	if t == LoadRequested {
 		return true
 	}
+	for _, a := range alertTypes {
+		if a == t {
+			return true
+		}
+	}
 	for _, c := range completionTypes {
 		if c == t {
 			return true
@@ -80,6 +93,16 @@ func (t Type) Producer() (Processor, bool) {
 func (t Type) Topic() string {
 	name := strings.TrimPrefix(string(t), "dev.")
 	return strings.ReplaceAll(name, "_", "-")
+}
+
+// AllTypes lists every type of the contract: the load request, the completions in
+// processor order, then the alerts.
+func AllTypes() []Type {
+	out := []Type{LoadRequested}
+	for _, p := range Processors {
+		out = append(out, completionTypes[p])
+	}
+	return append(out, alertTypes...)
 }
 
 // Valid reports whether p is a processor of the pipeline.

@@ -33,6 +33,9 @@ type StackConfig struct {
 	Env []string
 	// Logs receives the emulator's and the workers' output. Default os.Stderr.
 	Logs io.Writer
+	// Topology sets the subscriptions' delivery policies. The zero value sets no
+	// dead-letter policy, which the in-process Pub/Sub fake mishandles.
+	Topology bus.TopologyConfig
 }
 
 // Stack is a running local pipeline: emulators, topology and worker processes.
@@ -106,7 +109,7 @@ func (s *Stack) connect(ctx context.Context) error {
 	}
 	s.Store = state.NewStore(s.FS, graph.Processors())
 	s.pub = bus.NewPublisher(s.PS)
-	return bus.EnsureTopology(ctx, s.PS, graph)
+	return bus.EnsureTopology(ctx, s.PS, graph, s.Config.Topology)
 }
 
 // WorkerEnv is the environment every worker of the stack gets.

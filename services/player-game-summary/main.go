@@ -1,6 +1,7 @@
 // Command player-game-summary builds player_game_summary for a game date once both team
 // summaries of a generation are complete, and publishes
-// dev.tipoff.player_game_summary.completed.v1. Usage rate is computed from the team totals
+// dev.tipoff.player_game_summary.completed.v1 once the output passes post-write
+// verification (the usage identity per team, team totals against the players). Usage rate is computed from the team totals
 // of the same game and generation, so the run can never see partial team totals.
 //
 // Environment: TIPOFF_WAREHOUSE (required) and the runtime's variables (internal/choreo).
@@ -18,17 +19,18 @@ import (
 	"github.com/tipoff-nba/tipoff/services/internal/analytics"
 	"github.com/tipoff-nba/tipoff/services/internal/choreo"
 	"github.com/tipoff-nba/tipoff/services/internal/tables"
+	"github.com/tipoff-nba/tipoff/services/internal/verify"
 	"github.com/tipoff-nba/tipoff/services/internal/warehouse"
 )
 
 func main() { os.Exit(choreo.Main(events.PlayerGameSummary, setup)) }
 
-func setup(context.Context, *zap.Logger) (choreo.RunFunc, func() error, error) {
+func setup(context.Context, *zap.Logger) (choreo.Hooks, func() error, error) {
 	wh, err := warehouse.OpenFromEnv()
 	if err != nil {
-		return nil, nil, err
+		return choreo.Hooks{}, nil, err
 	}
-	return runWith(wh), wh.Close, nil
+	return choreo.Hooks{Run: runWith(wh), CountRows: wh.CountRows}, wh.Close, nil
 }
 
 func runWith(wh *warehouse.Warehouse) choreo.RunFunc {
@@ -51,9 +53,10 @@ func runWith(wh *warehouse.Warehouse) choreo.RunFunc {
 			return choreo.Result{}, choreo.Permanent(err)
 		}
 		report, err := wh.Save(ctx, warehouse.PlayerGameBatch{Key: key, Rows: rows})
-		if errors.Is(err, warehouse.ErrRejected) || errors.Is(err, warehouse.ErrStaleGeneration) {
-			return choreo.Result{}, choreo.Permanent(err)
+		if err != nil {
+			return choreo.Result{Validation: report.Counts()}, saveError(err)
 		}
+		stored, err := wh.PlayerGames(ctx, key)
 		if err != nil {
 			return choreo.Result{}, err
 		}
@@ -61,15 +64,19 @@ func runWith(wh *warehouse.Warehouse) choreo.RunFunc {
 		if err != nil {
 			return choreo.Result{}, err
 		}
-		anomalies := warehouse.Findings(report)
-		// TODO: move post-write verification into its own package that raises
-		// data-quality events; today a failed identity is only recorded as an anomaly.
-		if err := analytics.CheckUsageIdentity(rows); err != nil {
-			anomalies = append(anomalies, err.Error())
-		}
 		return choreo.Result{
-			Rows:  map[string]int{tables.PlayerGameSummary: len(rows)},
-			Games: len(offense) / 2, InputDigest: digest, Anomalies: anomalies,
+			Rows:  map[string]int{tables.PlayerGameSummary: len(stored)},
+			Games: len(offense) / 2, InputDigest: digest, Anomalies: warehouse.Findings(report),
+			Validation: report.Counts(),
+			Findings:   verify.PlayerGames(key, stored, players, offense),
 		}, nil
 	}
+}
+
+// saveError marks the save errors that retrying cannot fix.
+func saveError(err error) error {
+	if errors.Is(err, warehouse.ErrRejected) || errors.Is(err, warehouse.ErrStaleGeneration) {
+		return choreo.Permanent(err)
+	}
+	return err
 }

@@ -31,17 +31,18 @@ type loader struct {
 	wh      *warehouse.Warehouse
 }
 
-func setup(ctx context.Context, _ *zap.Logger) (choreo.RunFunc, func() error, error) {
+func setup(ctx context.Context, _ *zap.Logger) (choreo.Hooks, func() error, error) {
 	dir := os.Getenv(DataDirEnv)
 	if dir == "" {
-		return nil, nil, fmt.Errorf("%s is not set: give the NBA data directory", DataDirEnv)
+		return choreo.Hooks{}, nil, fmt.Errorf("%s is not set: give the NBA data directory",
+			DataDirEnv)
 	}
 	wh, err := warehouse.OpenFromEnv()
 	if err != nil {
-		return nil, nil, err
+		return choreo.Hooks{}, nil, err
 	}
 	l := &loader{dataDir: dir, wh: wh}
-	return l.run, wh.Close, nil
+	return choreo.Hooks{Run: l.run}, wh.Close, nil
 }
 
 func (l *loader) run(ctx context.Context, run choreo.Run) (choreo.Result, error) {
@@ -61,10 +62,7 @@ func (l *loader) run(ctx context.Context, run choreo.Run) (choreo.Result, error)
 	}
 	report, err := l.wh.Save(ctx, warehouse.RawBatch{Key: key, Players: players, Teams: teams})
 	if err != nil {
-		if errors.Is(err, warehouse.ErrRejected) || errors.Is(err, warehouse.ErrStaleGeneration) {
-			return choreo.Result{}, choreo.Permanent(err)
-		}
-		return choreo.Result{}, err
+		return choreo.Result{Validation: report.Counts()}, saveError(err)
 	}
 	digest, err := choreo.Digest(day.BoxScores, day.Expected, tables.Unkeyed(players),
 		tables.Unkeyed(teams))
@@ -75,6 +73,14 @@ func (l *loader) run(ctx context.Context, run choreo.Run) (choreo.Result, error)
 		Rows: map[string]int{tables.GamebookPlayerStats: len(players),
 			tables.GamebookTeamStats: len(teams)},
 		Games: len(day.BoxScores), MissingGames: day.Missing, InputDigest: digest,
-		Anomalies: warehouse.Findings(report),
+		Anomalies: warehouse.Findings(report), Validation: report.Counts(),
 	}, nil
+}
+
+// saveError marks the save errors that retrying cannot fix.
+func saveError(err error) error {
+	if errors.Is(err, warehouse.ErrRejected) || errors.Is(err, warehouse.ErrStaleGeneration) {
+		return choreo.Permanent(err)
+	}
+	return err
 }

@@ -1,5 +1,6 @@
 // Command team-defense builds team_defense_game_summary for a game date once the raw box
-// scores of a generation are loaded, and publishes dev.tipoff.team_defense.completed.v1.
+// scores of a generation are loaded, verifies it, and publishes
+// dev.tipoff.team_defense.completed.v1.
 //
 // Environment: TIPOFF_WAREHOUSE (required) and the runtime's variables (internal/choreo).
 package main
@@ -16,17 +17,18 @@ import (
 	"github.com/tipoff-nba/tipoff/services/internal/analytics"
 	"github.com/tipoff-nba/tipoff/services/internal/choreo"
 	"github.com/tipoff-nba/tipoff/services/internal/tables"
+	"github.com/tipoff-nba/tipoff/services/internal/verify"
 	"github.com/tipoff-nba/tipoff/services/internal/warehouse"
 )
 
 func main() { os.Exit(choreo.Main(events.TeamDefense, setup)) }
 
-func setup(context.Context, *zap.Logger) (choreo.RunFunc, func() error, error) {
+func setup(context.Context, *zap.Logger) (choreo.Hooks, func() error, error) {
 	wh, err := warehouse.OpenFromEnv()
 	if err != nil {
-		return nil, nil, err
+		return choreo.Hooks{}, nil, err
 	}
-	return runWith(wh), wh.Close, nil
+	return choreo.Hooks{Run: runWith(wh), CountRows: wh.CountRows}, wh.Close, nil
 }
 
 func runWith(wh *warehouse.Warehouse) choreo.RunFunc {
@@ -45,9 +47,10 @@ func runWith(wh *warehouse.Warehouse) choreo.RunFunc {
 			return choreo.Result{}, choreo.Permanent(err)
 		}
 		report, err := wh.Save(ctx, warehouse.TeamDefenseBatch{Key: key, Rows: rows})
-		if errors.Is(err, warehouse.ErrRejected) || errors.Is(err, warehouse.ErrStaleGeneration) {
-			return choreo.Result{}, choreo.Permanent(err)
+		if err != nil {
+			return choreo.Result{Validation: report.Counts()}, saveError(err)
 		}
+		stored, err := wh.TeamDefense(ctx, key)
 		if err != nil {
 			return choreo.Result{}, err
 		}
@@ -56,8 +59,17 @@ func runWith(wh *warehouse.Warehouse) choreo.RunFunc {
 			return choreo.Result{}, err
 		}
 		return choreo.Result{
-			Rows:  map[string]int{tables.TeamDefenseGameSummary: len(rows)},
-			Games: len(rows) / 2, InputDigest: digest, Anomalies: warehouse.Findings(report),
+			Rows:  map[string]int{tables.TeamDefenseGameSummary: len(stored)},
+			Games: len(stored) / 2, InputDigest: digest, Anomalies: warehouse.Findings(report),
+			Validation: report.Counts(), Findings: verify.TeamDefense(key, stored, raw),
 		}, nil
 	}
+}
+
+// saveError marks the save errors that retrying cannot fix.
+func saveError(err error) error {
+	if errors.Is(err, warehouse.ErrRejected) || errors.Is(err, warehouse.ErrStaleGeneration) {
+		return choreo.Permanent(err)
+	}
+	return err
 }

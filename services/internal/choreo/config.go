@@ -23,6 +23,13 @@ type Config struct {
 	// MaxOutstanding is how many messages one subscription handles at once
 	// (TIPOFF_MAX_OUTSTANDING). Default 16.
 	MaxOutstanding int
+	// MaxGateFailures is how many failed dependency data checks of one (date, processor,
+	// generation) open the circuit breaker (TIPOFF_MAX_GATE_FAILURES). Default 3.
+	MaxGateFailures int
+	// GateBackoff is how long a delivery whose dependency check failed is held before it
+	// is returned for redelivery; it doubles with each failure, up to 16 times
+	// (TIPOFF_GATE_BACKOFF). Default 2s.
+	GateBackoff time.Duration
 	// LogLevel is the zap level name (TIPOFF_LOG_LEVEL). Default "info".
 	LogLevel string
 	// Now is the clock used for leases. Default time.Now in UTC.
@@ -33,13 +40,15 @@ type Config struct {
 func LoadConfig() (Config, error) {
 	host, _ := os.Hostname()
 	c := Config{
-		Project:        envOr("TIPOFF_PROJECT", "tipoff-local"),
-		Instance:       envOr("TIPOFF_INSTANCE", fmt.Sprintf("%s-%d", host, os.Getpid())),
-		LeaseTTL:       60 * time.Second,
-		MaxRunTime:     30 * time.Second,
-		MaxOutstanding: 16,
-		LogLevel:       os.Getenv("TIPOFF_LOG_LEVEL"),
-		Now:            func() time.Time { return time.Now().UTC() },
+		Project:         envOr("TIPOFF_PROJECT", "tipoff-local"),
+		Instance:        envOr("TIPOFF_INSTANCE", fmt.Sprintf("%s-%d", host, os.Getpid())),
+		LeaseTTL:        60 * time.Second,
+		MaxRunTime:      30 * time.Second,
+		MaxOutstanding:  16,
+		MaxGateFailures: 3,
+		GateBackoff:     2 * time.Second,
+		LogLevel:        os.Getenv("TIPOFF_LOG_LEVEL"),
+		Now:             func() time.Time { return time.Now().UTC() },
 	}
 	var err error
 	if c.LeaseTTL, err = envDuration("TIPOFF_LEASE_TTL", c.LeaseTTL); err != nil {
@@ -47,6 +56,14 @@ func LoadConfig() (Config, error) {
 	}
 	if c.MaxRunTime, err = envDuration("TIPOFF_MAX_RUN_TIME", c.MaxRunTime); err != nil {
 		return c, err
+	}
+	if c.GateBackoff, err = envDuration("TIPOFF_GATE_BACKOFF", c.GateBackoff); err != nil {
+		return c, err
+	}
+	if s := os.Getenv("TIPOFF_MAX_GATE_FAILURES"); s != "" {
+		if c.MaxGateFailures, err = strconv.Atoi(s); err != nil || c.MaxGateFailures < 1 {
+			return c, fmt.Errorf("choreo: TIPOFF_MAX_GATE_FAILURES=%q: want a positive integer", s)
+		}
 	}
 	if s := os.Getenv("TIPOFF_MAX_OUTSTANDING"); s != "" {
 		if c.MaxOutstanding, err = strconv.Atoi(s); err != nil || c.MaxOutstanding < 1 {

@@ -18,9 +18,9 @@ import (
 	"github.com/tipoff-nba/tipoff/services/internal/state"
 )
 
-// Setup prepares a processor's RunFunc and returns it with a function that releases what
+// Setup prepares a processor's hooks and returns them with a function that releases what
 // it opened (nil when there is nothing to release).
-type Setup func(ctx context.Context, log *zap.Logger) (RunFunc, func() error, error)
+type Setup func(ctx context.Context, log *zap.Logger) (Hooks, func() error, error)
 
 // Main runs a worker process for processor p until SIGINT or SIGTERM and returns the exit
 // code. It logs the build first, so it is always known what runs.
@@ -54,7 +54,7 @@ func serve(ctx context.Context, p events.Processor, setup Setup, cfg Config, log
 	if err != nil {
 		return err
 	}
-	run, release, err := setup(ctx, log)
+	hooks, release, err := setup(ctx, log)
 	if err != nil {
 		return fmt.Errorf("set up %s: %w", p, err)
 	}
@@ -76,7 +76,7 @@ func serve(ctx context.Context, p events.Processor, setup Setup, cfg Config, log
 	}
 	defer ps.Close()
 	store := state.NewStore(fs, graph.Processors())
-	w, err := NewWorker(p, graph, run, cfg, store, ps, log)
+	w, err := NewWorker(p, graph, hooks, cfg, store, ps, log)
 	if err != nil {
 		return err
 	}

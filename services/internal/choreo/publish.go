@@ -43,3 +43,23 @@ func (w *Worker) republish(ctx context.Context, log *zap.Logger, v state.Verdict
 	}
 	return w.publish(ctx, log, &e)
 }
+
+// publishFindings announces each data-quality finding. It returns whether all were sent.
+func (w *Worker) publishFindings(ctx context.Context, log *zap.Logger, fs []events.Finding) bool {
+	for _, f := range fs {
+		e, err := events.NewFinding(f, w.cfg.Now())
+		if err != nil {
+			log.Error("quality finding refused by the contract", zap.Error(err))
+			continue
+		}
+		if _, err := w.publisher.Publish(ctx, e); err != nil {
+			log.Warn("publishing a quality finding failed; the trigger will be redelivered",
+				zap.Error(err))
+			return false
+		}
+		log.Warn("quality finding", zap.String("rule", f.Rule), zap.String("severity",
+			string(f.Severity)), zap.String("game_id", f.GameID), zap.String("team", f.Team),
+			zap.Int64("person_id", f.PersonID), zap.String("value", f.Value))
+	}
+	return true
+}

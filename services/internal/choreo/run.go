@@ -32,8 +32,14 @@ type Result struct {
 	MissingGames []string
 	// InputDigest is "sha256:..." over what the run read; see Digest.
 	InputDigest string
-	// Anomalies are findings of post-write verification, one line each.
+	// Anomalies are notes of the run, one line each (rule warnings of the save).
 	Anomalies []string
+	// Validation counts, per row rule, the rows that broke it when the output was saved.
+	// A run may return it together with an error (a rejected save).
+	Validation map[string]int
+	// Findings are the results of post-write verification. A critical one quarantines the
+	// output: the runtime records the date as quarantined and announces nothing.
+	Findings []events.Finding
 }
 
 // RunFunc computes and saves one processor's output for a date and generation.

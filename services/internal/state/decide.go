@@ -26,6 +26,8 @@ const (
 	// DecisionSettled: the processor ended the generation without success (failed,
 	// blocked or quarantined); only a new generation or an operator changes that.
 	DecisionSettled Decision = "settled"
+	// DecisionPaused: the processor's kill switch is on; the event is held until it is off.
+	DecisionPaused Decision = "paused"
 )
 
 // ErrLeaseLost is returned when finishing a run whose lease another run has taken over.
@@ -65,6 +67,9 @@ type Verdict struct {
 	Generation int64
 	// Inputs are the upstream completions the run must read (DecisionRun only).
 	Inputs []events.Input
+	// Upstream are the documents of those completions, as the claim read them; the
+	// dependency gate checks the warehouse against their row counts.
+	Upstream map[events.Processor]ProcessorDoc
 	// Attempt counts runs claimed at this generation, this one included.
 	Attempt int
 	// Reason explains a decision other than DecisionRun, for logs.
@@ -147,6 +152,7 @@ func decideDependent(date *DateDoc, proc *ProcessorDoc, upstream map[events.Proc
 		return v, nil, nil
 	}
 	inputs := make([]events.Input, 0, len(t.Needs))
+	seen := make(map[events.Processor]ProcessorDoc, len(t.Needs))
 	for _, need := range t.Needs {
 		up := upstream[need]
 		if up == nil || up.Generation != gen || !up.Status.Succeeded() {
@@ -154,9 +160,10 @@ func decideDependent(date *DateDoc, proc *ProcessorDoc, upstream map[events.Proc
 				Reason: fmt.Sprintf("%s has not completed g%d", need, gen)}, nil, nil
 		}
 		inputs = append(inputs, events.Input{Processor: need, Generation: gen, EventID: up.EventID})
+		seen[need] = *up
 	}
 	claimed := claimedDoc(proc, gen, inputs, t)
-	v.Processor, v.Attempt, v.Inputs = claimed, claimed.Attempt, inputs
+	v.Processor, v.Attempt, v.Inputs, v.Upstream = claimed, claimed.Attempt, inputs, seen
 	return v, &claimed, nil
 }
 

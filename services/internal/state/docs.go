@@ -59,11 +59,18 @@ type ProcessorDoc struct {
 	Games        int            `firestore:"games"`
 	MissingGames []string       `firestore:"missing_games"`
 	InputDigest  string         `firestore:"input_digest"`
-	Anomalies    []string       `firestore:"anomalies"`
-	LastError    string         `firestore:"last_error"`
-	StartedAt    time.Time      `firestore:"started_at"`
-	CompletedAt  time.Time      `firestore:"completed_at"`
-	UpdatedAt    time.Time      `firestore:"updated_at"`
+	// Anomalies are the findings of post-write verification, one line each.
+	Anomalies []string `firestore:"anomalies"`
+	// Validation counts, per row rule, the rows the last run's save found breaking it:
+	// the validation metrics. Critical rules block the write.
+	Validation map[string]int `firestore:"validation"`
+	// GateFailures counts failed dependency data checks at this generation; the breaker
+	// opens at the configured maximum (default 3).
+	GateFailures int       `firestore:"gate_failures"`
+	LastError    string    `firestore:"last_error"`
+	StartedAt    time.Time `firestore:"started_at"`
+	CompletedAt  time.Time `firestore:"completed_at"`
+	UpdatedAt    time.Time `firestore:"updated_at"`
 }
 
 // inputRefs converts the contract's inputs to their stored form.

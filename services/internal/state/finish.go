@@ -22,6 +22,9 @@ type Finish struct {
 	MissingGames []string
 	InputDigest  string
 	Anomalies    []string
+	Validation   map[string]int
+	// Findings are stored under dates/{game_date}/quality when the run is recorded.
+	Findings []events.Finding
 	// Error is the reason for a failed or quarantined run.
 	Error string
 	Now   time.Time
@@ -57,23 +60,14 @@ func decideFinish(date *DateDoc, proc *ProcessorDoc, f Finish, all []events.Proc
 	done.MissingGames = f.MissingGames
 	done.InputDigest = f.InputDigest
 	done.Anomalies = f.Anomalies
+	done.Validation = f.Validation
 	done.LastError = f.Error
 	done.CompletedAt = f.Now
 
-	next := *date
-	next.Processors = make(map[string]ProcessorSummary, len(date.Processors)+1)
-	for k, v := range date.Processors {
-		next.Processors[k] = v
-	}
-	next.Processors[string(f.Processor)] = ProcessorSummary{Status: f.Status, Generation: f.Generation}
+	next := withProcessor(*date, f.Processor, f.Status, f.Generation, f.Error, f.Now, all)
 	if len(f.MissingGames) > 0 {
 		next.MissingGames = f.MissingGames
 	}
-	if f.Error != "" {
-		next.LastError = fmt.Sprintf("%s: %s", f.Processor, f.Error)
-	}
-	next.Status = deriveStatus(next, all)
-	next.UpdatedAt = f.Now
 	return &next, &done, nil
 }
 

@@ -52,7 +52,7 @@ func (s *Store) Claim(ctx context.Context, t Trigger) (Verdict, error) {
 	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
 		entry := s.logEntry(t.GameDate, consumedEntryID(t.EventID, t.Processor))
 		refs := []*firestore.DocumentRef{s.date(t.GameDate), s.processor(t.GameDate, t.Processor),
-			entry}
+			entry, s.control(t.Processor)}
 		for _, need := range t.Needs {
 			refs = append(refs, s.processor(t.GameDate, need))
 		}
@@ -76,15 +76,25 @@ func (s *Store) Claim(ctx context.Context, t Trigger) (Verdict, error) {
 			return err
 		}
 
+		var control Control
+		if _, err := decodeIfExists(snaps[3], &control); err != nil {
+			return err
+		}
 		var nextDate *DateDoc
 		var nextProc *ProcessorDoc
-		if len(t.Needs) == 0 {
+		switch {
+		case control.Paused:
+			verdict = Verdict{Decision: DecisionPaused, Reason: "paused: " + control.Reason}
+			if datePtr != nil {
+				verdict.Date, verdict.Generation = date, date.Generation
+			}
+		case len(t.Needs) == 0:
 			verdict, nextDate, nextProc = decideRoot(datePtr, procPtr, t)
-		} else {
+		default:
 			upstream := make(map[events.Processor]*ProcessorDoc, len(t.Needs))
 			for i, need := range t.Needs {
 				var up ProcessorDoc
-				if upstream[need], err = decodeIfExists(snaps[3+i], &up); err != nil {
+				if upstream[need], err = decodeIfExists(snaps[4+i], &up); err != nil {
 					return err
 				}
 			}
@@ -113,9 +123,9 @@ func (s *Store) stageClaim(tx *firestore.Transaction, t Trigger, v Verdict, date
 			return err
 		}
 	}
-	if v.Decision == DecisionStale && v.Date.GameDate == "" {
-		// No date document exists; the event is logged by the caller, not under a date
-		// that was never opened.
+	if date == nil && v.Date.GameDate == "" {
+		// No date document exists: the worker logs the event, but it is not recorded under
+		// a date that was never opened.
 		return nil
 	}
 	return tx.Set(s.logEntry(t.GameDate, consumedEntryID(t.EventID, t.Processor)),
@@ -160,6 +170,9 @@ func (s *Store) Finish(ctx context.Context, f Finish) (DateDoc, error) {
 		}
 		result = *nextDate
 		if err := tx.Set(s.date(f.GameDate), *nextDate); err != nil {
+			return err
+		}
+		if err := s.stageFindings(tx, f); err != nil {
 			return err
 		}
 		if f.EventID == "" {

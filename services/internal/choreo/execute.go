@@ -1,0 +1,152 @@
+package choreo
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	cloudevents "github.com/cloudevents/sdk-go/v2/event"
+	"go.uber.org/zap"
+
+	"github.com/tipoff-nba/tipoff/events"
+	"github.com/tipoff-nba/tipoff/services/internal/state"
+	"github.com/tipoff-nba/tipoff/services/internal/verify"
+)
+
+// execute runs a claimed run: the dependency gate, the processor, then the record.
+func (w *Worker) execute(ctx context.Context, log *zap.Logger, d delivery, trigger state.Trigger,
+	v state.Verdict) bool {
+	log = log.With(zap.Int("attempt", v.Attempt))
+	log.Info("run claimed", zap.String("owner", trigger.Owner))
+	if err := w.checkInputs(ctx, d.env.GameDate, v); err != nil {
+		return w.gateFailed(ctx, log, d, trigger, v, err)
+	}
+
+	started := time.Now()
+	run := Run{GameDate: d.env.GameDate, Generation: v.Generation, Attempt: v.Attempt,
+		Inputs: v.Inputs, Request: d.env.Load, MissingGames: v.Date.MissingGames}
+	runCtx, cancel := context.WithTimeout(ctx, w.cfg.MaxRunTime)
+	result, err := w.hooks.Run(runCtx, run)
+	cancel()
+	if err != nil && !errors.Is(err, ErrPermanent) {
+		log.Warn("run failed; releasing the lease for a retry", zap.Error(err))
+		if relErr := w.store.Release(ctx, d.env.GameDate, w.processor, v.Generation,
+			trigger.Owner, err.Error(), w.cfg.Now()); relErr != nil {
+			log.Warn("release failed; the lease will expire", zap.Error(relErr))
+		}
+		return false
+	}
+
+	finish := state.Finish{GameDate: d.env.GameDate, Processor: w.processor,
+		Generation: v.Generation, Owner: trigger.Owner, Now: w.cfg.Now(),
+		Validation: result.Validation, Findings: result.Findings,
+		Anomalies: append(result.Anomalies, verify.Lines(result.Findings)...)}
+	var completion *cloudevents.Event
+	switch {
+	case err != nil:
+		finish.Status, finish.Error = state.StatusFailed, err.Error()
+	case verify.Critical(result.Findings):
+		finish.Status = state.StatusQuarantined
+		finish.Error = "post-write verification: " + firstCritical(result.Findings)
+	default:
+		completion = w.completion(log, &finish, run, v, result, d.env)
+	}
+	return w.record(ctx, log, finish, completion, time.Since(started))
+}
+
+// completion fills finish for a successful run and builds the event to announce it. A
+// result the contract refuses fails the run: that is a processor bug, not bad input.
+func (w *Worker) completion(log *zap.Logger, finish *state.Finish, run Run, v state.Verdict,
+	r Result, env events.Envelope) *cloudevents.Event {
+	missing := r.MissingGames
+	if missing == nil {
+		missing = run.MissingGames
+	}
+	c := events.Completion{
+		GameDate: run.GameDate, Generation: run.Generation, Processor: w.processor,
+		Outcome: events.OutcomeComplete, Rows: r.Rows, Games: r.Games, MissingGames: missing,
+		InputDigest: r.InputDigest, Inputs: v.Inputs,
+	}
+	finish.Status = state.StatusComplete
+	if len(missing) > 0 {
+		c.Outcome, finish.Status = events.OutcomePartial, state.StatusPartial
+	}
+	if env.Load != nil {
+		c.RequestID = env.Load.RequestID
+	}
+	e, err := events.NewCompletion(c, finish.Now)
+	if err != nil {
+		log.Error("completion refused by the contract", zap.Error(err))
+		finish.Status, finish.Error = state.StatusFailed, err.Error()
+		return nil
+	}
+	finish.EventID, finish.EventType = e.ID(), events.Type(e.Type())
+	finish.Rows, finish.Games, finish.MissingGames = c.Rows, c.Games, c.MissingGames
+	finish.InputDigest = c.InputDigest
+	return &e
+}
+
+// record commits the outcome, then publishes the quality findings and the completion. It
+// returns whether to ack.
+func (w *Worker) record(ctx context.Context, log *zap.Logger, f state.Finish,
+	completion *cloudevents.Event, took time.Duration) bool {
+	date, err := w.store.Finish(ctx, f)
+	switch {
+	case errors.Is(err, state.ErrSuperseded):
+		log.Warn("run superseded by a newer generation; not announced", zap.Error(err))
+		return true
+	case errors.Is(err, state.ErrLeaseLost):
+		log.Warn("run lost its lease to another run; not announced", zap.Error(err))
+		return true
+	case err != nil:
+		log.Warn("recording the outcome failed; the event will be redelivered", zap.Error(err))
+		return false
+	}
+	fields := []zap.Field{zap.String("status", string(f.Status)),
+		zap.String("date_status", string(date.Status)), zap.Int64("duration_ms", took.Milliseconds()),
+		zap.Any("rows", f.Rows), zap.Any("validation", f.Validation),
+		zap.Strings("anomalies", f.Anomalies)}
+	switch f.Status {
+	case state.StatusFailed:
+		log.Error("run failed permanently", append(fields, zap.String("reason", f.Error))...)
+	case state.StatusQuarantined:
+		log.Error("output quarantined; nothing announced",
+			append(fields, zap.String("reason", f.Error))...)
+	default:
+		log.Info("run complete", fields...)
+	}
+	if !w.publishFindings(ctx, log, f.Findings) {
+		return false
+	}
+	return w.publish(ctx, log, completion)
+}
+
+func firstCritical(fs []events.Finding) string {
+	for i, f := range fs {
+		if f.Severity == events.SeverityCritical {
+			return verify.Lines(fs[i : i+1])[0]
+		}
+	}
+	return ""
+}
+
+// checkInputs is the data layer of the dependency gate: Firestore saying an upstream is
+// complete is a claim, so the warehouse must really hold the rows that upstream reported
+// for this generation.
+func (w *Worker) checkInputs(ctx context.Context, gameDate string, v state.Verdict) error {
+	for _, need := range w.needs {
+		up := v.Upstream[need]
+		for table, want := range up.Rows {
+			got, err := w.hooks.CountRows(ctx, table, gameDate, v.Generation)
+			if err != nil {
+				return fmt.Errorf("count %s: %w", table, err)
+			}
+			if got != want {
+				return fmt.Errorf("%s holds %d rows of %s g%d; %s reported %d", table, got,
+					gameDate, v.Generation, need, want)
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,81 @@
+package choreo
+
+import (
+	"context"
+	"fmt"
+
+	"cloud.google.com/go/pubsub/v2"
+	"go.uber.org/zap"
+
+	"github.com/tipoff-nba/tipoff/events"
+	"github.com/tipoff-nba/tipoff/services/internal/state"
+)
+
+// delivery is one received message that passed the contract.
+type delivery struct {
+	subscription string
+	msg          *pubsub.Message
+	env          events.Envelope
+}
+
+// process claims and, when the claim says so, runs. It returns whether to ack.
+func (w *Worker) process(ctx context.Context, d delivery) bool {
+	env := d.env
+	log := w.log.With(zap.String("game_date", env.GameDate), zap.String("event_id", env.ID),
+		zap.String("event_type", string(env.Type)))
+	trigger := state.Trigger{
+		GameDate: env.GameDate, Processor: w.processor, Needs: w.needs,
+		EventID: env.ID, EventType: env.Type, Generation: env.Generation,
+		Owner:    fmt.Sprintf("%s/run-%d", w.cfg.Instance, w.runs.Add(1)),
+		LeaseTTL: w.cfg.LeaseTTL,
+	}
+	if env.Load != nil {
+		trigger.RequestID = env.Load.RequestID
+	}
+	for {
+		trigger.Now = w.cfg.Now()
+		v, err := w.store.Claim(ctx, trigger)
+		if err != nil {
+			log.Warn("claim failed; the event will be redelivered", zap.Error(err))
+			return false
+		}
+		log := log.With(zap.Int64("generation", v.Generation),
+			zap.String("decision", string(v.Decision)))
+		switch v.Decision {
+		case state.DecisionRun:
+			return w.execute(ctx, log, d, trigger, v)
+		case state.DecisionBusy:
+			log.Info("run is held by another lease; waiting for it", zap.String("reason", v.Reason))
+			if err := w.store.AwaitLease(ctx, env.GameDate, w.processor, v.Processor,
+				trigger.Now); err != nil {
+				log.Warn("waiting for the lease failed", zap.Error(err))
+				return false
+			}
+		case state.DecisionPaused:
+			log.Info("processor paused; holding the event until it resumes",
+				zap.String("reason", v.Reason))
+			if !w.pause.awaitResume(ctx) {
+				return false
+			}
+		case state.DecisionDuplicate:
+			log.Info("duplicate delivery; republishing the completion", zap.String("reason", v.Reason))
+			return w.republish(ctx, log, v)
+		case state.DecisionStale:
+			log.Warn("stale event acked without a run", zap.String("reason", v.Reason))
+			return true
+		case state.DecisionSettled:
+			log.Info("generation already settled; acked without a check",
+				zap.String("reason", v.Reason))
+			if v.Processor.Status == state.StatusBlocked {
+				// The alert may not have gone out before a crash; its id makes a copy harmless.
+				return w.alertBlocked(ctx, log, env.GameDate, v.Generation,
+					v.Processor.GateFailures, v.Processor.LastError)
+			}
+			return true
+		default:
+			log.Info("event acked without a run", zap.String("reason", v.Reason))
+			return true
+		}
+		trigger.Again = true
+	}
+}
