@@ -45,7 +45,7 @@ func TestPlayerSummaryRace(t *testing.T) {
 
 	// Between: the offense completion three times, and a forged defense completion for a
 	// defense that has not run, all at once.
-	offense := storedCompletion(t, stack, events.TeamOffense)
+	offense := storedCompletion(t, stack, raceDate, events.TeamOffense)
 	publishAll(t, stack, append([]events.Completion{offense, offense, offense}, early[1]), 1)
 
 	// The defense starts, completes, and its event reaches both player instances.
@@ -57,12 +57,13 @@ func TestPlayerSummaryRace(t *testing.T) {
 	}
 
 	// After: both completions again, four copies each, concurrently.
-	defense := storedCompletion(t, stack, events.TeamDefense)
+	defense := storedCompletion(t, stack, raceDate, events.TeamDefense)
 	publishAll(t, stack, []events.Completion{offense, defense, defense, offense}, 4)
 	awaitDeliveries(t, stack, events.TeamDefense, 4)
 
 	checkOneRun(t, stack, logs)
 	checkPlayerRows(t, stack, games)
+	assertNoFindings(t, stack, raceDate)
 }
 
 // forgedCompletions are well-formed team completions for generation 1 of raceDate that no
@@ -83,9 +84,10 @@ func forgedCompletions(t *testing.T) []events.Completion {
 
 // storedCompletion rebuilds processor p's completion from Firestore, as a redelivery
 // would carry it.
-func storedCompletion(t *testing.T, stack *localstack.Stack, p events.Processor) events.Completion {
+func storedCompletion(t *testing.T, stack *localstack.Stack, day string,
+	p events.Processor) events.Completion {
 	t.Helper()
-	procs, err := stack.Store.Processors(context.Background(), raceDate)
+	procs, err := stack.Store.Processors(context.Background(), day)
 	must(t, err)
 	return procs[p].Completion("")
 }

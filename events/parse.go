@@ -9,6 +9,7 @@ import (
 	"time"
 
 	cloudevents "github.com/cloudevents/sdk-go/v2/event"
+	"github.com/cloudevents/sdk-go/v2/types"
 )
 
 // Envelope is a received event after validation. Exactly one of Load, Completion, Finding
@@ -70,7 +71,9 @@ func parseContext(e cloudevents.Event, env *Envelope) error {
 		}
 		return nil
 	}
-	s, _ := raw.(string)
+	// Binary mode carries the extension as a string; structured mode may carry a JSON
+	// number. Both must read alike.
+	s := extensionText(raw)
 	gen, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || gen < 1 || strconv.FormatInt(gen, 10) != s {
 		return fieldErr(env.ID, "ext:"+ExtGeneration, s, "must be a positive decimal integer")
@@ -183,4 +186,11 @@ func agreeRun(env *Envelope, wantID, bodyDate string, generation int64) error {
 			"must equal the generation extension")
 	}
 	return agreeDate(env, bodyDate)
+}
+
+// extensionText renders an extension value as its canonical string: binary mode gives a
+// string already, structured JSON may give a number.
+func extensionText(v any) string {
+	s, _ := types.Format(v)
+	return s
 }

@@ -32,7 +32,8 @@ func TestC01RedeliveryNeverRunsTwice(t *testing.T) {
 		at       time.Time
 		want     Decision
 	}{
-		{label: "offense copy 1 (t=0)", upstream: events.TeamOffense, at: ms(0), want: DecisionWait},
+		{label: "offense copy 1 (t=0)", upstream: events.TeamOffense, at: ms(0),
+			want: DecisionWait},
 		{label: "offense copy 2 (t=2s)", upstream: events.TeamOffense, at: ms(2000),
 			want: DecisionWait},
 		{label: "defense (t=3.5s)", upstream: events.TeamDefense, at: ms(3500), want: DecisionRun,

@@ -98,7 +98,8 @@ func (f *fanIn) checkOneClaim() {
 func TestC06FanInEveryOrder(t *testing.T) {
 	steps := []fanInStep{
 		{upstream: events.TeamOffense}, {upstream: events.TeamDefense},
-		{upstream: events.TeamOffense, instance: "A"}, {upstream: events.TeamDefense, instance: "B"},
+		{upstream: events.TeamOffense, instance: "A"},
+		{upstream: events.TeamDefense, instance: "B"},
 	}
 	orders := deliveryOrders(steps)
 	if len(orders) != 6 {

@@ -193,9 +193,9 @@ func decideRun(proc *ProcessorDoc, gen int64, t Trigger) Verdict {
 }
 
 func claimedDoc(prev *ProcessorDoc, gen int64, inputs []events.Input, t Trigger) ProcessorDoc {
-	attempt := 1
+	attempt, gateFailures := 1, 0
 	if prev != nil && prev.Generation == gen {
-		attempt = prev.Attempt + 1
+		attempt, gateFailures = prev.Attempt+1, prev.GateFailures
 	}
 	return ProcessorDoc{
 		GameDate:   t.GameDate,
@@ -205,7 +205,9 @@ func claimedDoc(prev *ProcessorDoc, gen int64, inputs []events.Input, t Trigger)
 		Inputs:     inputRefs(inputs),
 		Lease:      &Lease{Owner: t.Owner, ExpiresAt: t.Now.Add(t.LeaseTTL)},
 		Attempt:    attempt,
-		StartedAt:  t.Now,
-		UpdatedAt:  t.Now,
+		// Failed dependency checks count per generation, across runs and deliveries.
+		GateFailures: gateFailures,
+		StartedAt:    t.Now,
+		UpdatedAt:    t.Now,
 	}
 }

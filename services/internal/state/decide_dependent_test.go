@@ -18,6 +18,10 @@ func TestDecideDependent(t *testing.T) {
 	both := func(o, d *ProcessorDoc) map[events.Processor]*ProcessorDoc {
 		return map[events.Processor]*ProcessorDoc{off: o, def: d}
 	}
+	// ready is the upstream state in which only the player's own document decides.
+	ready := func() map[events.Processor]*ProcessorDoc {
+		return both(procAt(day, off, 2, StatusComplete), procAt(day, def, 2, StatusComplete))
+	}
 	cases := []struct {
 		name     string
 		date     *DateDoc
@@ -31,42 +35,44 @@ func TestDecideDependent(t *testing.T) {
 		{name: "waits while a need is missing", date: dateAt(day, 2), eventGen: 2,
 			upstream: both(procAt(day, off, 2, StatusComplete), nil), want: DecisionWait},
 		{name: "waits while a need is at an older generation", date: dateAt(day, 2), eventGen: 2,
-			upstream: both(procAt(day, off, 2, StatusComplete), procAt(day, def, 1, StatusComplete)),
-			want:     DecisionWait},
+			upstream: both(procAt(day, off, 2, StatusComplete),
+				procAt(day, def, 1, StatusComplete)),
+			want: DecisionWait},
 		{name: "waits while a need is running", date: dateAt(day, 2), eventGen: 2,
 			upstream: both(procAt(day, off, 2, StatusComplete),
 				leased(procAt(day, def, 2, StatusRunning), "def/a", live)),
 			want: DecisionWait},
 		{name: "waits while a need failed", date: dateAt(day, 2), eventGen: 2,
-			upstream: both(procAt(day, off, 2, StatusFailed), procAt(day, def, 2, StatusComplete)),
-			want:     DecisionWait},
+			upstream: both(procAt(day, off, 2, StatusFailed),
+				procAt(day, def, 2, StatusComplete)),
+			want: DecisionWait},
 		{name: "waits while a need is quarantined", date: dateAt(day, 2), eventGen: 2,
 			upstream: both(procAt(day, off, 2, StatusComplete),
 				procAt(day, def, 2, StatusQuarantined)),
 			want: DecisionWait},
 		{name: "runs when every need succeeded at the current generation",
 			date: dateAt(day, 2), eventGen: 2, proc: procAt(day, pl, 1, StatusComplete),
-			upstream: both(procAt(day, off, 2, StatusComplete), procAt(day, def, 2, StatusPartial)),
-			want:     DecisionRun, wantAttempt: 1},
+			upstream: both(procAt(day, off, 2, StatusComplete),
+				procAt(day, def, 2, StatusPartial)),
+			want: DecisionRun, wantAttempt: 1},
 		{name: "stale for an event older than the date", date: dateAt(day, 2), eventGen: 1,
-			upstream: both(procAt(day, off, 2, StatusComplete), procAt(day, def, 2, StatusComplete)),
-			want:     DecisionStale},
+			upstream: ready(), want: DecisionStale},
 		{name: "stale for a date that was never loaded", eventGen: 1, want: DecisionStale},
 		{name: "duplicate when already complete", date: dateAt(day, 2), eventGen: 2,
 			proc:     procAt(day, pl, 2, StatusComplete),
-			upstream: both(procAt(day, off, 2, StatusComplete), procAt(day, def, 2, StatusComplete)),
+			upstream: ready(),
 			want:     DecisionDuplicate},
 		{name: "settled when the run failed at the generation", date: dateAt(day, 2), eventGen: 2,
 			proc:     procAt(day, pl, 2, StatusFailed),
-			upstream: both(procAt(day, off, 2, StatusComplete), procAt(day, def, 2, StatusComplete)),
+			upstream: ready(),
 			want:     DecisionSettled},
 		{name: "busy while another owner holds a live lease", date: dateAt(day, 2), eventGen: 2,
 			proc:     leased(procAt(day, pl, 2, StatusRunning), "player/a", live),
-			upstream: both(procAt(day, off, 2, StatusComplete), procAt(day, def, 2, StatusComplete)),
+			upstream: ready(),
 			want:     DecisionBusy},
 		{name: "takes over after the lease expired", date: dateAt(day, 2), eventGen: 2,
 			proc:     leased(procAt(day, pl, 2, StatusRunning), "player/a", expired),
-			upstream: both(procAt(day, off, 2, StatusComplete), procAt(day, def, 2, StatusComplete)),
+			upstream: ready(),
 			want:     DecisionRun, wantAttempt: 2},
 	}
 	for _, tc := range cases {
@@ -83,7 +89,8 @@ func TestDecideDependent(t *testing.T) {
 			}
 			if tc.want != DecisionRun {
 				if proc != nil || v.Inputs != nil {
-					t.Errorf("%s wrote %+v with inputs %v; want nothing", v.Decision, proc, v.Inputs)
+					t.Errorf("%s wrote %+v with inputs %v; want nothing", v.Decision, proc,
+						v.Inputs)
 				}
 				return
 			}

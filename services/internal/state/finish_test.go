@@ -56,14 +56,15 @@ func TestDecideFinishSuperseded(t *testing.T) {
 		t.Errorf("date written: %+v; a superseded run must leave g2 alone", *date)
 	}
 	if proc == nil {
-		t.Fatal("no processor document: the superseded run would stay running until its lease ends")
+		t.Fatal("no processor document: the run would look alive until its lease ends")
 	}
 	if proc.Status != StatusSuperseded || proc.Generation != 1 || proc.Lease != nil {
 		t.Errorf("processor = %s g%d lease %+v; want superseded g1 without a lease",
 			proc.Status, proc.Generation, proc.Lease)
 	}
 	if proc.EventID != "" {
-		t.Errorf("superseded run recorded event %q; its completion is never announced", proc.EventID)
+		t.Errorf("superseded run recorded event %q; its completion is never announced",
+			proc.EventID)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 // the same pure decision Store.Claim or Store.Finish calls, and writes what it returns.
 // Because Firestore transactions on these documents are serializable, running the
 // methods one after another in every order covers every outcome concurrency can produce.
+// The processor kill switch Store.Claim also reads is left out: no test here pauses.
 type dateModel struct {
 	date  *DateDoc
 	procs map[events.Processor]*ProcessorDoc

@@ -139,6 +139,8 @@ func (s *Store) stageClaim(tx *firestore.Transaction, t Trigger, v Verdict, date
 func (s *Store) Finish(ctx context.Context, f Finish) (DateDoc, error) {
 	var result DateDoc
 	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+		// A retried transaction must not report what an aborted attempt decided.
+		result = DateDoc{}
 		snaps, err := tx.GetAll([]*firestore.DocumentRef{s.date(f.GameDate),
 			s.processor(f.GameDate, f.Processor)})
 		if err != nil {
