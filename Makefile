@@ -32,6 +32,10 @@ unit: ## unit tests of every module
 e2e: build ## end-to-end tests: workers as processes, Firestore emulator, Pub/Sub fake
 	cd e2e && TIPOFF_BIN=$(BIN) TIPOFF_NBA_DATA=$(abspath $(DATA)) go test -count=1 -timeout 30m ./...
 
+bench: build ## measure the product targets beside their baselines (~2 min; not part of test)
+	cd bench && TIPOFF_BIN=$(BIN) TIPOFF_NBA_DATA=$(abspath $(DATA)) \
+		go run ./cmd/tipoff-bench -out out/latest.json
+
 lint: ## gofmt, go vet and staticcheck over every module
 	@out=$$(gofmt -l $(MODULES)); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	for m in $(MODULES); do (cd $$m && go vet ./... && go run $(STATICCHECK) ./...) || exit 1; done

@@ -1,8 +1,10 @@
 // Command synth-season writes a synthetic whole-season NBA data directory (see package
 // season), for example to run the pipeline on it by hand:
 //
-//	go run ./cmd/synth-season --log ../../shared/data/nba/leaguegamelog/2026/regular-season.json --out /tmp/season
-//	bin/tipoff run --data /tmp/season
+//	cd bench
+//	go run ./cmd/synth-season --out /tmp/season \
+//	    --log ../../shared/data/nba/leaguegamelog/2026/regular-season.json
+//	../bin/tipoff run --data /tmp/season
 package main
 
 import (

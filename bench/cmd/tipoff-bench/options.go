@@ -2,6 +2,7 @@ package main
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"time"
 )
@@ -19,9 +20,9 @@ type options struct {
 	// directory, removed at the end unless keep is set.
 	workDir string
 	keep    bool
-	// seqDates is how many dates the one-date-at-a-time replay covers, from the season's
-	// first. 0 (the default) means every date.
-	seqDates int
+	// seqEvery picks the dates of the one-date-at-a-time replay: every seqEvery-th date of
+	// the season from the first. Default 4 (41 of 164 dates); 1 replays every date.
+	seqEvery int
 	// warmup is how many of the first dates of that replay are left out of the hop
 	// statistics (first connections, first runs). Default 2.
 	warmup int
@@ -43,13 +44,22 @@ func parseOptions(args []string) (options, error) {
 	fs.StringVar(&o.out, "out", "out/latest.json", "path of the JSON report")
 	fs.StringVar(&o.workDir, "work", "", "working directory (default: a temporary one)")
 	fs.BoolVar(&o.keep, "keep", false, "keep the working directory")
-	fs.IntVar(&o.seqDates, "seq-dates", 0, "dates replayed one at a time (0: all)")
+	fs.IntVar(&o.seqEvery, "seq-every", 4, "replay every n-th date one at a time (1: all)")
 	fs.IntVar(&o.warmup, "warmup", 2, "first dates of that replay left out of hop statistics")
 	fs.IntVar(&o.floorSamples, "floor-samples", 200, "samples per floor measurement")
 	fs.DurationVar(&o.timeout, "timeout", 9*time.Minute, "bound on the whole run")
 	fs.BoolVar(&o.requireLogWrites, "require-log-writes", true,
 		"fail when worker logs lack firestore_writes_total")
-	return o, fs.Parse(args)
+	if err := fs.Parse(args); err != nil {
+		return o, err
+	}
+	if o.seqEvery < 1 || o.warmup < 0 || o.floorSamples < 1 {
+		err := fmt.Errorf("tipoff-bench: -seq-every and -floor-samples must be at least 1, " +
+			"-warmup at least 0")
+		fmt.Fprintln(fs.Output(), err)
+		return o, err
+	}
+	return o, nil
 }
 
 func envOr(key, def string) string {

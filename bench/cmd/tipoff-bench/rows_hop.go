@@ -21,10 +21,10 @@ func addHopRows(rep *report.Report, seq sequentialResult, season seasonResult) {
 	hop := stats.Summarize(hops.Totals(seq.Hops))
 	ps, tx := stats.Summarize(seq.Floor.PubSub), stats.Summarize(seq.Floor.Tx)
 	call := float64(seq.Floor.DirectCall) / float64(time.Millisecond)
-	floorNote := fmt.Sprintf("floor, same percentile, measured in this run on the idle stack: "+
-		"pstest publish→receive (workers' client settings) + 2 × emulator transaction "+
-		"(completion + claim; 3 reads, 1 write) + a direct function call (%.1f ns, the "+
-		"in-process hand-off)", float64(seq.Floor.DirectCall))
+	floorNote := fmt.Sprintf("floor, same percentile, measured in this run on the idle "+
+		"stack after the replay: pstest publish→receive (workers' client settings) + 2 × "+
+		"emulator transaction (completion + claim; 3 reads, 1 write) + a direct function "+
+		"call (%.1f ns, the in-process hand-off)", float64(seq.Floor.DirectCall))
 	for _, q := range []struct {
 		name    string
 		hop, fl float64
@@ -47,7 +47,7 @@ func addHopRows(rep *report.Report, seq sequentialResult, season seasonResult) {
 	rep.Add(report.Row{Group: groupHop, Metric: "hop p99 with the whole season loaded at once",
 		Unit: "ms", Value: report.F(stats.Summarize(hops.Totals(season.Hops)).P99)})
 	if hop.N < minHops {
-		rep.Problem("only %d hops measured; the target needs at least %d (raise -seq-dates)",
+		rep.Problem("only %d hops measured; the target needs at least %d (lower -seq-every)",
 			hop.N, minHops)
 	}
 	if len(seq.Missing) > 0 {
@@ -91,6 +91,7 @@ func hopDetails(seq sequentialResult, season seasonResult) map[string]any {
 		"floor_transaction":      stats.Summarize(seq.Floor.Tx),
 		"direct_call_ns":         float64(seq.Floor.DirectCall),
 		"proxy_transaction":      stats.Summarize(season.ProxyTx),
+		"direct_transaction":     stats.Summarize(season.DirectTx),
 		"sequential_dates":       len(seq.Dates),
 		"sequential_seconds":     seq.Seconds,
 		"claims_without_a_time":  len(seq.Missing),

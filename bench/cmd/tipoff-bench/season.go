@@ -38,8 +38,9 @@ type seasonResult struct {
 	Writes     []wirecount.DocWrites
 	WriteCalls int
 	WriteErrs  []error
-	// ProxyTx is the floor transaction measured through the proxy, to show its cost.
-	ProxyTx []time.Duration
+	// DirectTx and ProxyTx are the floor transaction measured straight to the emulator and
+	// then through the proxy, back to back, to show what the proxy costs.
+	DirectTx, ProxyTx []time.Duration
 }
 
 // runSeason replays the whole season at once behind the write-counting proxy.
@@ -50,6 +51,9 @@ func runSeason(ctx context.Context, env *environment, o options) (seasonResult, 
 		return r, err
 	}
 	defer proxy.Stop()
+	if r.DirectTx, err = transactions(ctx, "bench-floor-direct", o.floorSamples); err != nil {
+		return r, err
+	}
 	if err := os.Setenv(localstack.FirestoreHostEnv, proxy.Addr); err != nil {
 		return r, err
 	}

@@ -28,13 +28,12 @@ type sequentialResult struct {
 	Seconds  float64
 }
 
-// runSequential starts a stack, measures the floor on it while it is idle, then loads the
-// dates one at a time, each once the previous one is done.
+// runSequential starts a stack, loads the dates one at a time, each once the previous one
+// is done, then measures the floor on the idle stack.
 func runSequential(ctx context.Context, env *environment, o options) (sequentialResult, error) {
 	var r sequentialResult
-	r.Dates = env.data.Dates
-	if o.seqDates > 0 && o.seqDates < len(r.Dates) {
-		r.Dates = r.Dates[:o.seqDates]
+	for i := 0; i < len(env.data.Dates); i += o.seqEvery {
+		r.Dates = append(r.Dates, env.data.Dates[i])
 	}
 	st, err := replay.Start(ctx, replay.Config{Project: "bench-seq", BinDir: env.binDir,
 		DataDir: env.data.Dir, WorkDir: filepath.Join(env.workDir, "seq")})
@@ -42,15 +41,17 @@ func runSequential(ctx context.Context, env *environment, o options) (sequential
 		return r, err
 	}
 	defer st.Stop()
-	if r.Floor, err = measureFloor(ctx, st.PS, "bench-floor", o.floorSamples); err != nil {
-		return r, err
-	}
 
 	started := time.Now()
 	if r.Statuses, err = loadOneByOne(ctx, st, r.Dates); err != nil {
 		return r, err
 	}
 	r.Seconds = time.Since(started).Seconds()
+	// The floor is measured once the replay is over: the stack is idle again and the
+	// emulator's JVM is as warm as it was for the hops.
+	if r.Floor, err = measureFloor(ctx, st.PS, "bench-floor", o.floorSamples); err != nil {
+		return r, err
+	}
 	times, err := eventTimes(ctx, st)
 	if err != nil {
 		return r, err

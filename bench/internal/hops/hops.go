@@ -65,7 +65,9 @@ func Measure(l workerlog.Log, times EventTimes) (hops []Hop, missing []string) {
 }
 
 // Totals returns the Total of every hop.
-func Totals(hs []Hop) []time.Duration { return pick(hs, func(h Hop) time.Duration { return h.Total }) }
+func Totals(hs []Hop) []time.Duration {
+	return pick(hs, func(h Hop) time.Duration { return h.Total })
+}
 
 // CommitPublishes returns the CommitPublish of every hop.
 func CommitPublishes(hs []Hop) []time.Duration {

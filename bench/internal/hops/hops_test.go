@@ -1,6 +1,7 @@
 package hops
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -8,14 +9,26 @@ import (
 	"github.com/tipoff-nba/tipoff/bench/internal/workerlog"
 )
 
-const hopLog = `{"time":"2026-01-01T00:00:00.030Z","message":"completion published","service":"raw_boxscores","published_event_id":"d.raw.g1"}
-{"time":"2026-01-01T00:00:00.045Z","message":"run claimed","service":"team_offense","game_date":"d","event_id":"d.raw.g1"}
-{"time":"2026-01-01T00:00:00.050Z","message":"run claimed","service":"team_defense","game_date":"d","event_id":"d.raw.g1"}
-{"time":"2026-01-01T00:00:00.090Z","message":"run claimed","service":"team_defense","game_date":"d","event_id":"d.raw.g1"}
-{"time":"2026-01-01T00:00:00.100Z","message":"run claimed","service":"raw_boxscores","game_date":"d","event_id":"d.load.r1"}
-{"time":"2026-01-01T00:00:00.200Z","message":"completion published","service":"team_offense","published_event_id":"d.off.g1"}
-{"time":"2026-01-01T00:00:00.250Z","message":"run claimed","service":"player_game_summary","game_date":"d","event_id":"d.off.g1"}
-`
+// hopLog is a worker log in which raw_boxscores' completion (event time 10 ms) reaches
+// both team workers, one of which claims twice, and team_offense's reaches the player.
+var hopLog = strings.Join([]string{
+	line("00.030", "completion published", "raw_boxscores", `"published_event_id":"d.raw.g1"`),
+	line("00.045", "run claimed", "team_offense", claim("d.raw.g1")),
+	line("00.050", "run claimed", "team_defense", claim("d.raw.g1")),
+	line("00.090", "run claimed", "team_defense", claim("d.raw.g1")),
+	line("00.100", "run claimed", "raw_boxscores", claim("d.load.r1")),
+	line("00.200", "completion published", "team_offense", `"published_event_id":"d.off.g1"`),
+	line("00.250", "run claimed", "player_game_summary", claim("d.off.g1")),
+}, "\n")
+
+func line(at, msg, service, extra string) string {
+	return fmt.Sprintf(`{"time":"2026-01-01T00:00:%sZ","message":%q,"service":%q,%s}`, at, msg,
+		service, extra)
+}
+
+func claim(eventID string) string {
+	return fmt.Sprintf(`"game_date":"d","event_id":%q`, eventID)
+}
 
 func TestMeasure(t *testing.T) {
 	l, err := workerlog.Read(strings.NewReader(hopLog))

@@ -15,6 +15,8 @@ type Summary struct {
 	Games int
 	// Dates are the game dates, sorted; every one is complete (no game without a box score).
 	Dates []string
+	// GamesOn maps each date to its number of games.
+	GamesOn map[string]int
 	// PlayerRows is the number of player rows over all box scores.
 	PlayerRows int
 	// Bytes is the size of the box scores written.
@@ -47,7 +49,7 @@ func Write(dir, logPath string) (Summary, error) {
 		return Summary{}, fmt.Errorf("season: copy game log: %w", err)
 	}
 
-	s := Summary{Dir: dir}
+	s := Summary{Dir: dir, GamesOn: map[string]int{}}
 	for _, g := range games {
 		n, err := writeBoxScore(boxDir, g)
 		if err != nil {
@@ -56,6 +58,7 @@ func Write(dir, logPath string) (Summary, error) {
 		s.Games++
 		s.Bytes += n
 		s.PlayerRows += 2 * RowsPerTeam
+		s.GamesOn[g.Date]++
 		if len(s.Dates) == 0 || s.Dates[len(s.Dates)-1] != g.Date {
 			s.Dates = append(s.Dates, g.Date)
 		}

@@ -5,11 +5,16 @@ import (
 	"testing"
 )
 
-const sample = `Dec 04 emulator output
-{"severity":"INFO","time":"2026-12-04T16:46:06.44650394Z","message":"run claimed","service":"team_offense","game_date":"2026-02-03","event_id":"2026-02-03.raw_boxscores.g1"}
-{"severity":"INFO","time":"2026-12-04T16:46:06.5Z","message":"run complete","service":"team_offense","duration_ms":12,"firestore_writes_total":5}
-{"severity":"WARNING","time":"2026-12-04T16:46:07Z","message":"claim failed","service":"player_game_summary"}
-`
+var sample = strings.Join([]string{
+	"Dec 04 emulator output",
+	`{"severity":"INFO","time":"2026-12-04T16:46:06.44650394Z","message":"run claimed",` +
+		`"service":"team_offense","game_date":"2026-02-03",` +
+		`"event_id":"2026-02-03.raw_boxscores.g1"}`,
+	`{"severity":"INFO","time":"2026-12-04T16:46:06.5Z","message":"run complete",` +
+		`"service":"team_offense","duration_ms":12,"firestore_writes_total":5}`,
+	`{"severity":"WARNING","time":"2026-12-04T16:46:07Z","message":"claim failed",` +
+		`"service":"player_game_summary"}`,
+}, "\n")
 
 func TestRead(t *testing.T) {
 	l, err := Read(strings.NewReader(sample))
