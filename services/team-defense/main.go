@@ -7,17 +7,13 @@ package main
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"os"
 
 	"go.uber.org/zap"
 
 	"github.com/tipoff-nba/tipoff/events"
-	"github.com/tipoff-nba/tipoff/services/internal/analytics"
 	"github.com/tipoff-nba/tipoff/services/internal/choreo"
-	"github.com/tipoff-nba/tipoff/services/internal/tables"
-	"github.com/tipoff-nba/tipoff/services/internal/verify"
+	"github.com/tipoff-nba/tipoff/services/internal/processors/teamdefense"
 	"github.com/tipoff-nba/tipoff/services/internal/warehouse"
 )
 
@@ -28,48 +24,5 @@ func setup(context.Context, *zap.Logger) (choreo.Hooks, func() error, error) {
 	if err != nil {
 		return choreo.Hooks{}, nil, err
 	}
-	return choreo.Hooks{Run: runWith(wh), CountRows: wh.CountRows}, wh.Close, nil
-}
-
-func runWith(wh *warehouse.Warehouse) choreo.RunFunc {
-	return func(ctx context.Context, run choreo.Run) (choreo.Result, error) {
-		key := tables.Key{GameDate: run.GameDate, Generation: run.Generation}
-		raw, err := wh.RawTeams(ctx, key)
-		if err != nil {
-			return choreo.Result{}, err
-		}
-		if len(raw) == 0 {
-			return choreo.Result{}, fmt.Errorf("no raw team rows for %s g%d", key.GameDate,
-				key.Generation)
-		}
-		rows, err := analytics.TeamDefense(raw)
-		if err != nil {
-			return choreo.Result{}, choreo.Permanent(err)
-		}
-		report, err := wh.Save(ctx, warehouse.TeamDefenseBatch{Key: key, Rows: rows})
-		if err != nil {
-			return choreo.Result{Validation: report.Counts()}, saveError(err)
-		}
-		stored, err := wh.TeamDefense(ctx, key)
-		if err != nil {
-			return choreo.Result{}, err
-		}
-		digest, err := choreo.Digest(tables.Unkeyed(raw))
-		if err != nil {
-			return choreo.Result{}, err
-		}
-		return choreo.Result{
-			Rows:  map[string]int{tables.TeamDefenseGameSummary: len(stored)},
-			Games: len(stored) / 2, InputDigest: digest, Anomalies: warehouse.Findings(report),
-			Validation: report.Counts(), Findings: verify.TeamDefense(key, stored, raw),
-		}, nil
-	}
-}
-
-// saveError marks the save errors that retrying cannot fix.
-func saveError(err error) error {
-	if errors.Is(err, warehouse.ErrRejected) || errors.Is(err, warehouse.ErrStaleGeneration) {
-		return choreo.Permanent(err)
-	}
-	return err
+	return teamdefense.Hooks(wh), wh.Close, nil
 }

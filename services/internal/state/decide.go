@@ -184,6 +184,10 @@ func decideRun(proc *ProcessorDoc, gen int64, t Trigger) Verdict {
 	case proc.Status.Done():
 		v.Decision, v.Reason = DecisionSettled, fmt.Sprintf("g%d is %s: %s", gen, proc.Status,
 			proc.LastError)
+	case proc.Status == StatusRunning && proc.Lease != nil && proc.Lease.Owner == t.Owner:
+		// This very run claimed already: a commit that landed although the client saw an
+		// error, retried. The claim stands; nothing is counted twice.
+		v.Attempt = proc.Attempt
 	case proc.Status == StatusRunning && proc.Lease != nil && proc.Lease.ExpiresAt.After(t.Now):
 		v.Decision = DecisionBusy
 		v.Reason = fmt.Sprintf("run %s holds the lease until %s", proc.Lease.Owner,
@@ -193,9 +197,12 @@ func decideRun(proc *ProcessorDoc, gen int64, t Trigger) Verdict {
 }
 
 func claimedDoc(prev *ProcessorDoc, gen int64, inputs []events.Input, t Trigger) ProcessorDoc {
-	attempt, gateFailures := 1, 0
+	attempt, gateFailures, started := 1, 0, t.Now
 	if prev != nil && prev.Generation == gen {
 		attempt, gateFailures = prev.Attempt+1, prev.GateFailures
+		if prev.Lease != nil && prev.Lease.Owner == t.Owner {
+			attempt, started = prev.Attempt, prev.StartedAt
+		}
 	}
 	return ProcessorDoc{
 		GameDate:   t.GameDate,
@@ -207,7 +214,8 @@ func claimedDoc(prev *ProcessorDoc, gen int64, inputs []events.Input, t Trigger)
 		Attempt:    attempt,
 		// Failed dependency checks count per generation, across runs and deliveries.
 		GateFailures: gateFailures,
-		StartedAt:    t.Now,
+		RunOwner:     t.Owner,
+		StartedAt:    started,
 		UpdatedAt:    t.Now,
 	}
 }

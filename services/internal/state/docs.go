@@ -53,6 +53,9 @@ type ProcessorDoc struct {
 	Lease      *Lease     `firestore:"lease"`
 	// Attempt counts the runs claimed at this generation (a takeover after a crash adds one).
 	Attempt int `firestore:"attempt"`
+	// RunOwner is the run that holds or last held the lease; it stays after the run ends,
+	// so a retried commit of that run's outcome is recognised.
+	RunOwner string `firestore:"run_owner"`
 	// EventID is the completion event the run published.
 	EventID      string         `firestore:"event_id"`
 	Rows         map[string]int `firestore:"rows"`

@@ -1,6 +1,7 @@
 package state
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -30,11 +31,20 @@ type Finish struct {
 	Now   time.Time
 }
 
+// errRecorded reports that a finish was committed by an earlier attempt.
+var errRecorded = errors.New("state: outcome already recorded")
+
 // decideFinish checks that the run still owns the current generation and returns the
 // documents to write. A run whose generation is no longer current is marked superseded and
 // ErrSuperseded is returned together with the document to write.
 func decideFinish(date *DateDoc, proc *ProcessorDoc, f Finish, all []events.Processor) (
 	*DateDoc, *ProcessorDoc, error) {
+	if proc != nil && date != nil && proc.Lease == nil && proc.RunOwner == f.Owner &&
+		proc.Generation == f.Generation && proc.Status == f.Status {
+		// This run's outcome is already recorded: its commit landed although the client
+		// saw an error. Nothing to write; the outcome stands and may be announced.
+		return nil, nil, errRecorded
+	}
 	if proc == nil || proc.Generation != f.Generation || proc.Lease == nil ||
 		proc.Lease.Owner != f.Owner {
 		return nil, nil, fmt.Errorf("%w: %s %s g%d, run %s", ErrLeaseLost, f.Processor,

@@ -157,6 +157,10 @@ func (s *Store) Finish(ctx context.Context, f Finish) (DateDoc, error) {
 			return err
 		}
 		nextDate, nextProc, decideErr := decideFinish(datePtr, procPtr, f, s.processors)
+		if errors.Is(decideErr, errRecorded) {
+			result = date
+			return nil
+		}
 		if nextProc != nil {
 			if err := tx.Set(s.processor(f.GameDate, f.Processor), *nextProc); err != nil {
 				return err
