@@ -132,14 +132,41 @@ func startStack(t *testing.T, dir string, instances map[string]int, env ...strin
 
 // logBuffer collects worker output; workers write to it concurrently.
 type logBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
+	mu      sync.Mutex
+	buf     bytes.Buffer
+	written chan struct{} // closed and replaced on every write
 }
 
 func (b *logBuffer) Write(p []byte) (int, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	if b.written != nil {
+		close(b.written)
+		b.written = nil
+	}
 	return b.buf.Write(p)
+}
+
+// waitFor blocks until a line contains every one of parts, or timeout passes; it reports
+// whether one did. It wakes on writes.
+func (b *logBuffer) waitFor(timeout time.Duration, parts ...string) bool {
+	deadline := time.After(timeout)
+	for {
+		b.mu.Lock()
+		if b.written == nil {
+			b.written = make(chan struct{})
+		}
+		wake := b.written
+		b.mu.Unlock()
+		if b.count(parts...) > 0 {
+			return true
+		}
+		select {
+		case <-wake:
+		case <-deadline:
+			return false
+		}
+	}
 }
 
 func (b *logBuffer) String() string {

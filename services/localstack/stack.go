@@ -9,6 +9,7 @@ import (
 
 	"cloud.google.com/go/firestore"
 	"cloud.google.com/go/pubsub/v2"
+	"cloud.google.com/go/pubsub/v2/pstest"
 	cloudevents "github.com/cloudevents/sdk-go/v2/event"
 
 	"github.com/tipoff-nba/tipoff/services/internal/bus"
@@ -33,9 +34,14 @@ type StackConfig struct {
 	Env []string
 	// Logs receives the emulator's and the workers' output. Default os.Stderr.
 	Logs io.Writer
-	// Topology sets the subscriptions' delivery policies. The zero value sets no
-	// dead-letter policy, which the in-process Pub/Sub fake mishandles.
-	Topology bus.TopologyConfig
+	// AckDeadline is the subscriptions' ack deadline; 0 means bus.DefaultAckDeadline.
+	AckDeadline time.Duration
+	// DeadLetterAttempts sets the subscriptions' dead-letter policy (5 to 100); 0 sets
+	// none, since the in-process Pub/Sub fake mishandles dead-letter policies.
+	DeadLetterAttempts int
+	// ShortAckDeadlines lets the Pub/Sub fake accept ack deadlines under 10 s, for fault
+	// tests that need redelivery to come quickly.
+	ShortAckDeadlines bool
 }
 
 // Stack is a running local pipeline: emulators, topology and worker processes.
@@ -90,6 +96,10 @@ func (s *Stack) startEmulators(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
+		if s.Config.ShortAckDeadlines {
+			// A package-wide setting of the fake; only tests set it.
+			pstest.SetMinAckDeadline(time.Second)
+		}
 		s.PubSub = ps
 		os.Setenv(PubSubHostEnv, ps.Host)
 	}
@@ -109,7 +119,8 @@ func (s *Stack) connect(ctx context.Context) error {
 	}
 	s.Store = state.NewStore(s.FS, graph.Processors())
 	s.pub = bus.NewPublisher(s.PS)
-	return bus.EnsureTopology(ctx, s.PS, graph, s.Config.Topology)
+	return bus.EnsureTopology(ctx, s.PS, graph, bus.TopologyConfig{
+		AckDeadline: s.Config.AckDeadline, DeadLetterAttempts: s.Config.DeadLetterAttempts})
 }
 
 // WorkerEnv is the environment every worker of the stack gets.

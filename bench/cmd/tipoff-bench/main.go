@@ -53,13 +53,13 @@ func run(args []string) int {
 	progress("stage 1: floor, then one date at a time")
 	seq, err := runSequential(ctx, env, o)
 	if err != nil {
-		return fail(fmt.Errorf("stage 1: %w", err))
+		return env.fail(fmt.Errorf("stage 1: %w", err))
 	}
 	progress("stage 1 done: %d hops in %.1f s", len(seq.Hops), seq.Seconds)
 	progress("stage 2: the whole season at once")
 	season, err := runSeason(ctx, env, o)
 	if err != nil {
-		return fail(fmt.Errorf("stage 2: %w", err))
+		return env.fail(fmt.Errorf("stage 2: %w", err))
 	}
 
 	rep := buildReport(o, env, seq, season)
@@ -76,6 +76,9 @@ func run(args []string) int {
 	if len(rep.Problems) > 0 {
 		fmt.Fprintf(os.Stderr, "tipoff-bench: %d problem(s); see PROBLEM lines above\n",
 			len(rep.Problems))
+		if env.keep {
+			fmt.Fprintf(os.Stderr, "tipoff-bench: worker logs kept in %s\n", env.workDir)
+		}
 		return 1
 	}
 	return 0
@@ -108,5 +111,13 @@ func progress(format string, args ...any) {
 
 func fail(err error) int {
 	fmt.Fprintf(os.Stderr, "tipoff-bench: %v\n", err)
+	return 1
+}
+
+// fail reports err and keeps the work directory, whose worker logs explain it.
+func (env *environment) fail(err error) int {
+	env.keep = true
+	fmt.Fprintf(os.Stderr, "tipoff-bench: %v\ntipoff-bench: worker logs kept in %s\n", err,
+		env.workDir)
 	return 1
 }

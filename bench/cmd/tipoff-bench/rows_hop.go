@@ -82,6 +82,7 @@ func hopDetails(seq sequentialResult, season seasonResult) map[string]any {
 	}
 	return map[string]any{
 		"hops":                   stats.Summarize(hops.Totals(seq.Hops)),
+		"hop_samples":            seq.Hops,
 		"hops_by_edge":           byEdge,
 		"commit_publish":         stats.Summarize(hops.CommitPublishes(seq.Hops)),
 		"deliver_claim":          stats.Summarize(hops.DeliverClaims(seq.Hops)),

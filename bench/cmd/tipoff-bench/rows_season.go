@@ -34,8 +34,15 @@ func addSeasonRows(rep *report.Report, env *environment, seq sequentialResult,
 		Value:  report.F(runWorkSeconds(season.Log))})
 	rep.Add(report.Row{Group: groupSeason, Unit: "s", Value: report.F(seq.Seconds),
 		Metric: fmt.Sprintf("one-date-at-a-time replay wall clock (%d dates)", len(seq.Dates))})
+	before := len(rep.Problems)
 	checkStatuses(rep, "season replay", season.Dates, season.Statuses)
 	checkStatuses(rep, "one-date-at-a-time replay", seq.Dates, seq.Statuses)
+	for _, d := range seq.Stuck {
+		rep.Problem("one-date-at-a-time replay: %s was not done within %s; see the worker log",
+			d, dateTimeout)
+	}
+	// The worker logs explain a date that did not complete: keep them.
+	env.keep = env.keep || len(rep.Problems) > before
 }
 
 // workScale is the season's games over the games of dates.

@@ -11,8 +11,13 @@ import (
 	"github.com/tipoff-nba/tipoff/bench/internal/workerlog"
 )
 
-// dateTimeout bounds one date of the one-date-at-a-time replay.
-const dateTimeout = 60 * time.Second
+// dateTimeout bounds one date of the one-date-at-a-time replay. It is longer than the
+// workers' default lease (60 s), so a run stuck behind a lease can still be taken over.
+const dateTimeout = 90 * time.Second
+
+// maxStuckDates is how many dates may miss dateTimeout before the replay gives up; a stuck
+// date is reported, and the replay goes on with the next.
+const maxStuckDates = 2
 
 // sequentialResult is the one-date-at-a-time replay: unloaded hops, and every run's work
 // with nothing else running beside it.
@@ -24,8 +29,10 @@ type sequentialResult struct {
 	Missing []string
 	// Statuses are the dates' final statuses.
 	Statuses map[string]string
-	Log      workerlog.Log
-	Seconds  float64
+	// Stuck are the dates that were not done within dateTimeout.
+	Stuck   []string
+	Log     workerlog.Log
+	Seconds float64
 }
 
 // runSequential starts a stack, loads the dates one at a time, each once the previous one
@@ -43,7 +50,7 @@ func runSequential(ctx context.Context, env *environment, o options) (sequential
 	defer st.Stop()
 
 	started := time.Now()
-	if r.Statuses, err = loadOneByOne(ctx, st, r.Dates); err != nil {
+	if r.Statuses, r.Stuck, err = loadOneByOne(ctx, st, r.Dates); err != nil {
 		return r, err
 	}
 	r.Seconds = time.Since(started).Seconds()
@@ -74,23 +81,27 @@ func runSequential(ctx context.Context, env *environment, o options) (sequential
 	return r, nil
 }
 
-// loadOneByOne loads each date and waits until it is done before the next.
-func loadOneByOne(ctx context.Context, st *replay.Stack, dates []string) (map[string]string,
-	error) {
+// loadOneByOne loads each date and waits until it is done before the next. A date not done
+// within dateTimeout is returned in stuck and the replay goes on, up to maxStuckDates.
+func loadOneByOne(ctx context.Context, st *replay.Stack, dates []string) (
+	statuses map[string]string, stuck []string, err error) {
 	w := st.Watch(ctx)
 	defer w.Stop()
 	for _, d := range dates {
 		if err := st.Load(ctx, "bench-seq", d); err != nil {
-			return nil, err
+			return nil, stuck, err
 		}
 		dateCtx, cancel := context.WithTimeout(ctx, dateTimeout)
 		err := w.AwaitDone(dateCtx, d)
 		cancel()
-		if err != nil {
-			return nil, fmt.Errorf("date %s: %w", d, err)
+		switch {
+		case err != nil && ctx.Err() == nil && len(stuck) < maxStuckDates:
+			stuck = append(stuck, d)
+		case err != nil:
+			return nil, stuck, fmt.Errorf("date %s: %w", d, err)
 		}
 	}
-	return w.Statuses(), nil
+	return w.Statuses(), stuck, nil
 }
 
 // eventTimes reads the time of every completion the workers have published so far.

@@ -18,6 +18,9 @@ type environment struct {
 	data      season.Summary
 	firestore *localstack.Firestore
 	cleanup   []func()
+	// keep, once set, leaves a temporary work directory in place (after a failure, for its
+	// logs).
+	keep bool
 }
 
 // setUp writes the synthetic season and starts the Firestore emulator, whose address it
@@ -31,7 +34,11 @@ func setUp(ctx context.Context, o options) (*environment, error) {
 		}
 		env.workDir = dir
 		if !o.keep {
-			env.cleanup = append(env.cleanup, func() { os.RemoveAll(dir) })
+			env.cleanup = append(env.cleanup, func() {
+				if !env.keep {
+					os.RemoveAll(dir)
+				}
+			})
 		}
 	}
 	bin, err := filepath.Abs(o.binDir)

@@ -20,8 +20,9 @@ type Proxy struct {
 	backend *grpc.ClientConn
 	server  *grpc.Server
 	tally   *tally
-	// errs counts frames that could not be decoded for counting; they are still forwarded.
-	mu   sync.Mutex
+	mu      sync.Mutex
+	// errs are the write calls that could not be decoded for counting; they were still
+	// forwarded.
 	errs []error
 }
 

@@ -60,6 +60,9 @@ type TopologyConfig struct {
 	// refilling the topic), so local stacks run without one. Tipoff's own breaker and
 	// dead-letter records never depend on it.
 	DeadLetterAttempts int
+	// AckDeadline is the subscriptions' ack deadline; the client extends it while a
+	// message is handled. Default DefaultAckDeadline (60s); Pub/Sub accepts 10s to 600s.
+	AckDeadline time.Duration
 }
 
 // Check refuses a policy Pub/Sub would reject, loudly rather than by falling back.
@@ -107,6 +110,9 @@ func Subscriptions(project string, g *pipeline.Graph, cfg TopologyConfig) []*pub
 	for _, p := range g.Processors() {
 		for _, t := range g.Triggers(p) {
 			sub := subscription(project, SubscriptionID(p, t), t.Topic())
+			if cfg.AckDeadline > 0 {
+				sub.AckDeadlineSeconds = int32(max(1, cfg.AckDeadline/time.Second))
+			}
 			if cfg.DeadLetterAttempts > 0 {
 				sub.DeadLetterPolicy = &pubsubpb.DeadLetterPolicy{
 					DeadLetterTopic:     topicName(project, DeadLetterTopic),

@@ -30,6 +30,10 @@ type Config struct {
 	// is returned for redelivery; it doubles with each failure, up to 16 times
 	// (TIPOFF_GATE_BACKOFF). Default 2s.
 	GateBackoff time.Duration
+	// MaxExtension caps how long the Pub/Sub client keeps extending the ack deadline of a
+	// message being handled (TIPOFF_MAX_EXTENSION). Default LeaseTTL + MaxRunTime, which
+	// covers the longest wait for another run's lease plus a run of its own.
+	MaxExtension time.Duration
 	// LogLevel is the zap level name (TIPOFF_LOG_LEVEL). Default "info".
 	LogLevel string
 	// Now is the clock used for leases. Default time.Now in UTC.
@@ -58,6 +62,9 @@ func LoadConfig() (Config, error) {
 		return c, err
 	}
 	if c.GateBackoff, err = envDuration("TIPOFF_GATE_BACKOFF", c.GateBackoff); err != nil {
+		return c, err
+	}
+	if c.MaxExtension, err = envDuration("TIPOFF_MAX_EXTENSION", 0); err != nil {
 		return c, err
 	}
 	if s := os.Getenv("TIPOFF_MAX_GATE_FAILURES"); s != "" {

@@ -91,7 +91,11 @@ func (w *Worker) completion(log *zap.Logger, finish *state.Finish, run Run, v st
 // returns whether to ack.
 func (w *Worker) record(ctx context.Context, log *zap.Logger, f state.Finish,
 	completion *cloudevents.Event, took time.Duration) bool {
-	date, err := w.store.Finish(ctx, f)
+	var date state.DateDoc
+	err := retryState(ctx, func() (err error) {
+		date, err = w.store.Finish(ctx, f)
+		return err
+	})
 	switch {
 	case errors.Is(err, state.ErrSuperseded):
 		log.Warn("run superseded by a newer generation; not announced", zap.Error(err))

@@ -34,7 +34,11 @@ func (w *Worker) process(ctx context.Context, d delivery) bool {
 	}
 	for {
 		trigger.Now = w.cfg.Now()
-		v, err := w.store.Claim(ctx, trigger)
+		var v state.Verdict
+		err := retryState(ctx, func() (err error) {
+			v, err = w.store.Claim(ctx, trigger)
+			return err
+		})
 		if err != nil {
 			log.Warn("claim failed; the event will be redelivered", zap.Error(err))
 			return false

@@ -75,6 +75,9 @@ func (w *Worker) Serve(ctx context.Context) error {
 		sub.ReceiveSettings.MaxOutstandingMessages = w.cfg.MaxOutstanding
 		sub.ReceiveSettings.NumGoroutines = 1
 		sub.ReceiveSettings.MaxExtension = w.cfg.LeaseTTL + w.cfg.MaxRunTime
+		if w.cfg.MaxExtension > 0 {
+			sub.ReceiveSettings.MaxExtension = w.cfg.MaxExtension
+		}
 		g.Go(func() error {
 			err := sub.Receive(ctx, func(ctx context.Context, msg *pubsub.Message) {
 				if w.Handle(ctx, id, msg) {

@@ -4,6 +4,7 @@
 package logging
 
 import (
+	"io"
 	"os"
 
 	"go.uber.org/zap"
@@ -19,6 +20,15 @@ func New(service, revision, level string) (*zap.Logger, error) {
 			return nil, err
 		}
 	}
+	return build(zapcore.Lock(os.Stderr), lvl, service, revision), nil
+}
+
+// To returns an info-level logger like New's that writes to w instead of stderr.
+func To(w io.Writer, service, revision string) *zap.Logger {
+	return build(zapcore.AddSync(w), zapcore.InfoLevel, service, revision)
+}
+
+func build(out zapcore.WriteSyncer, lvl zapcore.Level, service, revision string) *zap.Logger {
 	enc := zapcore.NewJSONEncoder(zapcore.EncoderConfig{
 		TimeKey:        "time",
 		LevelKey:       "severity",
@@ -32,9 +42,9 @@ func New(service, revision, level string) (*zap.Logger, error) {
 		EncodeDuration: zapcore.MillisDurationEncoder,
 		EncodeCaller:   zapcore.ShortCallerEncoder,
 	})
-	core := zapcore.NewCore(enc, zapcore.Lock(os.Stderr), lvl)
+	core := zapcore.NewCore(enc, out, lvl)
 	return zap.New(core, zap.AddCaller()).With(
-		zap.String("service", service), zap.String("build", revision)), nil
+		zap.String("service", service), zap.String("build", revision))
 }
 
 // severity maps zap levels to Cloud Logging's severity names.

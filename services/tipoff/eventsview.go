@@ -1,0 +1,71 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/tipoff-nba/tipoff/services/internal/state"
+)
+
+// shortEventType drops the "dev.tipoff." that every type of the contract starts with.
+func shortEventType(t string) string {
+	return strings.TrimPrefix(t, "dev.tipoff.")
+}
+
+// renderStory writes the event log table, then the findings, then the dead letters.
+func renderStory(w io.Writer, s dateStory) error {
+	if len(s.log) == 0 {
+		fmt.Fprintf(w, "no events logged for %s\n", s.gameDate)
+	} else if err := renderEventLog(w, s.log); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nQUALITY FINDINGS (%d)\n", len(s.findings))
+	if len(s.findings) > 0 {
+		if err := renderFindings(w, s.findings); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(w, "\nDEAD LETTERS (%d)\n", len(s.deadLetters))
+	if len(s.deadLetters) > 0 {
+		return renderDeadLetters(w, s.deadLetters)
+	}
+	return nil
+}
+
+func renderEventLog(w io.Writer, log []state.EventLogEntry) error {
+	tw := newTable(w, "TIME", "DIRECTION", "PROCESSOR", "EVENT TYPE", "GEN", "DECISION",
+		"DELIVERIES", "EVENT ID")
+	for _, e := range log {
+		row(tw, formatTime(e.FirstAt), e.Direction, e.Processor, shortEventType(e.EventType),
+			formatGen(e.Generation), orDash(e.Decision), strconv.FormatInt(e.Deliveries, 10),
+			e.EventID)
+	}
+	return tw.Flush()
+}
+
+func renderFindings(w io.Writer, findings []state.QualityDoc) error {
+	tw := newTable(w, "FOUND AT", "PROCESSOR", "GEN", "SEVERITY", "RULE", "GAME", "TEAM",
+		"VALUE", "DETAIL")
+	for _, q := range findings {
+		row(tw, formatTime(q.FoundAt), q.Processor, formatGen(q.Generation), q.Severity,
+			q.Rule, orDash(q.GameID), orDash(q.Team), orDash(q.Value),
+			orDash(truncate(q.Detail, detailWidth)))
+	}
+	return tw.Flush()
+}
+
+// json is the --json form of a date's story.
+func (s dateStory) json() map[string]any {
+	log := make([]any, len(s.log))
+	for i, e := range s.log {
+		log[i] = docView(e)
+	}
+	findings := make([]any, len(s.findings))
+	for i, q := range s.findings {
+		findings[i] = docView(q)
+	}
+	return map[string]any{"game_date": s.gameDate, "loaded": s.loaded, "events": log,
+		"findings": findings, "dead_letters": deadLettersJSON(s.deadLetters)}
+}
