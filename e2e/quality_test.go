@@ -58,11 +58,9 @@ func TestCorruptedTeamSummaryIsQuarantined(t *testing.T) {
 // waitTeamsDone waits until both team summaries of day are complete.
 func waitTeamsDone(t *testing.T, stack *localstack.Stack, day string) {
 	t.Helper()
-	waitDate(t, stack, day, func(doc map[string]any) bool {
-		off, _ := processorStatus(doc, string(events.TeamOffense))
-		def, _ := processorStatus(doc, string(events.TeamDefense))
-		return off == "complete" && def == "complete"
-	})
+	for _, p := range []events.Processor{events.TeamOffense, events.TeamDefense} {
+		waitProcessor(t, stack, day, p, "complete")
+	}
 }
 
 func checkCriticalFinding(t *testing.T, stack *localstack.Stack, day, team string,

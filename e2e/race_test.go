@@ -38,10 +38,7 @@ func TestPlayerSummaryRace(t *testing.T) {
 		RequestID: "race-1", Reason: "initial"}, time.Now())
 	must(t, err)
 	must(t, stack.Publish(ctx, load))
-	waitDate(t, stack, raceDate, func(doc map[string]any) bool {
-		s, _ := processorStatus(doc, string(events.TeamOffense))
-		return s == "complete"
-	})
+	waitProcessor(t, stack, raceDate, events.TeamOffense, "complete")
 
 	// Between: the offense completion three times, and a forged defense completion for a
 	// defense that has not run, all at once.

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tipoff-nba/tipoff/events"
 	"github.com/tipoff-nba/tipoff/services/localstack"
 )
 
@@ -43,13 +44,13 @@ func waitDoc(t *testing.T, stack *localstack.Stack, path string,
 	}
 }
 
-// processorStatus reads dates/{day}.processors.{p}.status and .generation.
-func processorStatus(doc map[string]any, p string) (string, int64) {
-	procs, _ := doc["processors"].(map[string]any)
-	entry, _ := procs[p].(map[string]any)
-	s, _ := entry["status"].(string)
-	g, _ := entry["generation"].(int64)
-	return s, g
+// waitProcessor blocks until processor p of day has status want.
+func waitProcessor(t *testing.T, stack *localstack.Stack, day string, p events.Processor,
+	want string) {
+	t.Helper()
+	waitDoc(t, stack, "dates/"+day+"/processors/"+string(p), func(doc map[string]any) bool {
+		return doc["status"] == want
+	})
 }
 
 func isDone(doc map[string]any) bool {

@@ -100,7 +100,7 @@ func (s *Stack) buildWorker(ctx context.Context, cfg InProcessConfig, w *InProce
 	if cfg.SlowRun != nil {
 		hooks.Run = slowed(hooks.Run, cfg.SlowRun)
 	}
-	store := state.NewStore(w.fs, graph.Processors())
+	store := state.NewStore(w.fs, graph.Leaves())
 	return choreo.NewWorker(cfg.Processor, graph, hooks, runtime, store, w.ps, log)
 }
 

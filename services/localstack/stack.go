@@ -117,7 +117,7 @@ func (s *Stack) connect(ctx context.Context) error {
 	if s.PS, err = pubsub.NewClient(ctx, s.Config.Project); err != nil {
 		return fmt.Errorf("localstack: pubsub client: %w", err)
 	}
-	s.Store = state.NewStore(s.FS, graph.Processors())
+	s.Store = state.NewStore(s.FS, graph.Leaves())
 	s.pub = bus.NewPublisher(s.PS)
 	return bus.EnsureTopology(ctx, s.PS, graph, bus.TopologyConfig{
 		AckDeadline: s.Config.AckDeadline, DeadLetterAttempts: s.Config.DeadLetterAttempts})

@@ -46,7 +46,7 @@ func connect(ctx context.Context, t target, withPubSub bool) (*backends, error) 
 	if b.fs, err = firestore.NewClient(ctx, t.project); err != nil {
 		return nil, fmt.Errorf("firestore client for %s: %w", t.project, err)
 	}
-	b.store = state.NewStore(b.fs, b.graph.Processors())
+	b.store = state.NewStore(b.fs, b.graph.Leaves())
 	if withPubSub {
 		if b.ps, err = pubsub.NewClient(ctx, t.project); err != nil {
 			b.Close()

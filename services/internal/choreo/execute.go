@@ -19,16 +19,19 @@ func (w *Worker) execute(ctx context.Context, log *zap.Logger, d delivery, trigg
 	v state.Verdict) bool {
 	log = log.With(zap.Int("attempt", v.Attempt))
 	log.Info("run claimed", zap.String("owner", trigger.Owner))
-	if err := w.checkInputs(ctx, d.env.GameDate, v); err != nil {
+	runCtx, cancel := context.WithTimeout(ctx, w.cfg.MaxRunTime)
+	defer cancel()
+	stopRenewing := w.keepLease(ctx, log, d.env.GameDate, v.Generation, trigger.Owner, cancel)
+	defer stopRenewing()
+	if err := w.checkInputs(runCtx, d.env.GameDate, v); err != nil {
+		stopRenewing()
 		return w.gateFailed(ctx, log, d, trigger, v, err)
 	}
 
 	started := time.Now()
 	run := Run{GameDate: d.env.GameDate, Generation: v.Generation, Attempt: v.Attempt,
 		Inputs: v.Inputs, Request: d.env.Load, MissingGames: v.Date.MissingGames}
-	runCtx, cancel := context.WithTimeout(ctx, w.cfg.MaxRunTime)
 	result, err := w.hooks.Run(runCtx, run)
-	cancel()
 	if err != nil && !errors.Is(err, ErrPermanent) {
 		log.Warn("run failed; releasing the lease for a retry", zap.Error(err))
 		if relErr := w.store.Release(ctx, d.env.GameDate, w.processor, v.Generation,
@@ -39,7 +42,7 @@ func (w *Worker) execute(ctx context.Context, log *zap.Logger, d delivery, trigg
 	}
 
 	finish := state.Finish{GameDate: d.env.GameDate, Processor: w.processor,
-		Generation: v.Generation, Owner: trigger.Owner, Now: w.cfg.Now(),
+		Generation: v.Generation, Owner: trigger.Owner, Now: w.cfg.Now(), UpdateDate: w.marksDate,
 		Validation: result.Validation, Findings: result.Findings,
 		Anomalies: append(result.Anomalies, verify.Lines(result.Findings)...)}
 	var completion *cloudevents.Event

@@ -75,7 +75,7 @@ func serve(ctx context.Context, p events.Processor, setup Setup, cfg Config, log
 		return fmt.Errorf("pubsub client: %w", err)
 	}
 	defer ps.Close()
-	store := state.NewStore(fs, graph.Processors())
+	store := state.NewStore(fs, graph.Leaves())
 	w, err := NewWorker(p, graph, hooks, cfg, store, ps, log)
 	if err != nil {
 		return err

@@ -33,6 +33,8 @@ type Worker struct {
 	processor events.Processor
 	needs     []events.Processor
 	triggers  []events.Type
+	// marksDate is true for a root or a leaf: its outcome changes the date's status.
+	marksDate bool
 	hooks     Hooks
 	cfg       Config
 	store     *state.Store
@@ -59,7 +61,8 @@ func NewWorker(p events.Processor, g *pipeline.Graph, hooks Hooks, cfg Config,
 	}
 	return &Worker{
 		processor: p, needs: node.Needs, triggers: g.Triggers(p), hooks: hooks, cfg: cfg,
-		store: store, publisher: bus.NewPublisher(client), subs: client,
+		marksDate: g.IsRoot(p) || g.IsLeaf(p),
+		store:     store, publisher: bus.NewPublisher(client), subs: client,
 		log: log.With(zap.String("processor", string(p))), pause: newPauseSwitch(),
 	}, nil
 }

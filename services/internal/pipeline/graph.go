@@ -114,6 +114,41 @@ func (g *Graph) Processors() []events.Processor {
 	return out
 }
 
+// Leaves returns the processors nothing depends on, in declaration order. A date is done
+// when every leaf has succeeded at its generation: a leaf runs only after all of its
+// upstream did.
+func (g *Graph) Leaves() []events.Processor {
+	needed := map[events.Processor]bool{}
+	for _, n := range g.nodes {
+		for _, need := range n.Needs {
+			needed[need] = true
+		}
+	}
+	var out []events.Processor
+	for _, n := range g.nodes {
+		if !needed[n.Processor] {
+			out = append(out, n.Processor)
+		}
+	}
+	return out
+}
+
+// IsRoot reports whether p needs nothing: it opens generations.
+func (g *Graph) IsRoot(p events.Processor) bool {
+	n, ok := g.Node(p)
+	return ok && len(n.Needs) == 0
+}
+
+// IsLeaf reports whether nothing depends on p.
+func (g *Graph) IsLeaf(p events.Processor) bool {
+	for _, leaf := range g.Leaves() {
+		if leaf == p {
+			return true
+		}
+	}
+	return false
+}
+
 // Triggers returns the event types that wake p: the completion types of what it needs, or
 // the load request for a root.
 func (g *Graph) Triggers(p events.Processor) []events.Type {

@@ -28,7 +28,12 @@ type Finish struct {
 	Findings []events.Finding
 	// Error is the reason for a failed or quarantined run.
 	Error string
-	Now   time.Time
+	// UpdateDate asks for the date document to be rewritten even on plain success: the
+	// root's and the leaves' outcomes change the date's status; a middle processor's
+	// success does not, and skipping it keeps the two team summaries from contending for
+	// the date document. Any other outcome always updates the date.
+	UpdateDate bool
+	Now        time.Time
 }
 
 // errRecorded reports that a finish was committed by an earlier attempt.
@@ -82,33 +87,31 @@ func decideFinish(date *DateDoc, proc *ProcessorDoc, f Finish, all []events.Proc
 }
 
 // deriveStatus is the date's status for its current generation: the worst settled
-// outcome of any processor, else complete (or partial) once every processor succeeded,
-// else running.
-func deriveStatus(d DateDoc, all []events.Processor) Status {
-	succeeded, partial := 0, false
+// outcome any processor recorded (failed, then quarantined, then blocked); else complete
+// (or partial) once every one of leaves succeeded; else running.
+func deriveStatus(d DateDoc, leaves []events.Processor) Status {
 	var settled Status
-	for _, p := range all {
-		s, ok := d.Processors[string(p)]
-		if !ok || s.Generation != d.Generation {
-			continue
-		}
-		switch {
-		case s.Status.Succeeded():
-			succeeded++
-			partial = partial || s.Status == StatusPartial
-		case s.Status.Done() && rank(s.Status) > rank(settled):
+	for _, s := range d.Processors {
+		if s.Generation == d.Generation && !s.Status.Succeeded() && s.Status.Done() &&
+			rank(s.Status) > rank(settled) {
 			settled = s.Status
 		}
 	}
-	switch {
-	case settled != "":
+	if settled != "" {
 		return settled
-	case succeeded == len(all) && partial:
-		return StatusPartial
-	case succeeded == len(all):
-		return StatusComplete
 	}
-	return StatusRunning
+	partial := false
+	for _, p := range leaves {
+		s, ok := d.Processors[string(p)]
+		if !ok || s.Generation != d.Generation || !s.Status.Succeeded() {
+			return StatusRunning
+		}
+		partial = partial || s.Status == StatusPartial
+	}
+	if partial {
+		return StatusPartial
+	}
+	return StatusComplete
 }
 
 // rank orders settled outcomes so the date shows the one that most needs a person.

@@ -77,3 +77,31 @@ func (s *Store) AwaitLease(ctx context.Context, gameDate string, p events.Proces
 		}
 	}
 }
+
+// RenewLease extends a running run's lease to expires. It returns ErrLeaseLost when the
+// run no longer holds it. A run that outlives a third of its lease renews it, so a slow run
+// is never taken over while its owner is alive; a dead owner stops renewing.
+func (s *Store) RenewLease(ctx context.Context, gameDate string, p events.Processor,
+	generation int64, owner string, expires time.Time) error {
+	ref := s.processor(gameDate, p)
+	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+		snap, err := tx.Get(ref)
+		if err != nil {
+			return err
+		}
+		var d ProcessorDoc
+		if err := snap.DataTo(&d); err != nil {
+			return err
+		}
+		if d.Generation != generation || d.Status != StatusRunning || d.Lease == nil ||
+			d.Lease.Owner != owner {
+			return fmt.Errorf("%w: %s %s g%d, run %s", ErrLeaseLost, p, gameDate, generation, owner)
+		}
+		d.Lease.ExpiresAt = expires
+		return tx.Set(ref, d)
+	}, firestore.MaxAttempts(s.attempts))
+	if err != nil {
+		return fmt.Errorf("state: renew %s lease for %s: %w", p, gameDate, err)
+	}
+	return nil
+}

@@ -25,10 +25,10 @@ type Store struct {
 	attempts   int
 }
 
-// NewStore returns a store over client. processors is every processor of the graph; a
-// date is complete when all of them are.
-func NewStore(client *firestore.Client, processors []events.Processor) *Store {
-	return &Store{client: client, processors: processors, attempts: DefaultTxAttempts}
+// NewStore returns a store over client. leaves are the processors that finish a date (the
+// graph's leaves): a date is complete when all of them succeeded at its generation.
+func NewStore(client *firestore.Client, leaves []events.Processor) *Store {
+	return &Store{client: client, processors: leaves, attempts: DefaultTxAttempts}
 }
 
 func (s *Store) date(gameDate string) *firestore.DocumentRef {
@@ -175,8 +175,12 @@ func (s *Store) Finish(ctx context.Context, f Finish) (DateDoc, error) {
 			return decideErr
 		}
 		result = *nextDate
-		if err := tx.Set(s.date(f.GameDate), *nextDate); err != nil {
-			return err
+		if f.UpdateDate || !f.Status.Succeeded() {
+			if err := tx.Set(s.date(f.GameDate), *nextDate); err != nil {
+				return err
+			}
+		} else {
+			result = date
 		}
 		if err := s.stageFindings(tx, f); err != nil {
 			return err
