@@ -1,7 +1,10 @@
 # Tipoff: event-driven NBA analytics workers. `make help` lists the targets.
 
 SHELL := /bin/bash
-MODULES := events services e2e
+MODULES := events services e2e bench
+# Fault schedules the e2e suite runs (make soak runs SOAK of them).
+SCHEDULES ?= 200
+SOAK ?= 2000
 DATA ?= ../shared/data/nba
 BIN := $(CURDIR)/bin
 REVISION := $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
@@ -12,7 +15,7 @@ COMMANDS := tipoff raw-loader team-offense team-defense player-game-summary
 .PHONY: help build run test unit e2e lint fmt bench soak clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
 
 build: ## build the CLI and the four workers into bin/
 	@mkdir -p $(BIN)
@@ -28,9 +31,16 @@ test: build ## unit tests, then the end-to-end tests on the emulators
 unit: ## unit tests of every module
 	cd events && go test -count=1 ./...
 	cd services && go test -count=1 ./...
+	cd bench && go test -count=1 ./...
 
-e2e: build ## end-to-end tests: workers as processes, Firestore emulator, Pub/Sub fake
-	cd e2e && TIPOFF_BIN=$(BIN) TIPOFF_NBA_DATA=$(abspath $(DATA)) go test -count=1 -timeout 30m ./...
+e2e: build ## end-to-end tests, including SCHEDULES seeded fault schedules
+	cd e2e && TIPOFF_BIN=$(BIN) TIPOFF_NBA_DATA=$(abspath $(DATA)) \
+		go test -count=1 -timeout 45m ./... -args -schedules=$(SCHEDULES)
+
+soak: build ## thousands of fault schedules (SOAK, default 2000); SEED=N starts elsewhere
+	cd e2e && TIPOFF_BIN=$(BIN) TIPOFF_NBA_DATA=$(abspath $(DATA)) \
+		go test -count=1 -timeout 0 -run TestFaultSchedules ./... \
+		-args -schedules=$(SOAK) -seed=$(or $(SEED),1)
 
 bench: build ## measure the product targets beside their baselines (~2 min; not part of test)
 	cd bench && TIPOFF_BIN=$(BIN) TIPOFF_NBA_DATA=$(abspath $(DATA)) \

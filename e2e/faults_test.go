@@ -19,6 +19,8 @@ import (
 var (
 	schedules = flag.Int("schedules", 200, "fault schedules TestFaultSchedules runs")
 	firstSeed = flag.Int64("seed", 1, "seed of the first schedule; -schedules=1 replays one")
+	parallel  = flag.Int("parallel", 1, "schedules run at once, each on its own stack; "+
+		"the Firestore emulator slows down sharply beyond one")
 )
 
 // TestFaultSchedules runs seeded random schedules of duplicates, reordering, redelivery
@@ -28,9 +30,13 @@ var (
 // `go test -run TestFaultSchedules -args -seed=N -schedules=1` replays it.
 func TestFaultSchedules(t *testing.T) {
 	pool := faultDates(t)
+	slots := make(chan struct{}, max(1, *parallel))
 	for i := 0; i < *schedules; i++ {
 		seed := *firstSeed + int64(i)
 		t.Run(fmt.Sprintf("seed=%d", seed), func(t *testing.T) {
+			t.Parallel()
+			slots <- struct{}{}
+			defer func() { <-slots }()
 			s := newSchedule(seed, pool)
 			defer func() {
 				if t.Failed() {
@@ -97,8 +103,8 @@ func newSchedule(seed int64, pool []faultDate) *schedule {
 	for _, p := range events.Processors {
 		s.Instances[p] = 1 + rng.Intn(2)
 	}
-	s.AbortCommit = rng.Float64() * 0.15
-	s.LoseReply = rng.Float64() * 0.08
+	s.AbortCommit = rng.Float64() * 0.08
+	s.LoseReply = rng.Float64() * 0.05
 	s.Copies = rng.Intn(3)
 	s.Regenerate = rng.Intn(3) == 0
 	s.RegenAfter = time.Duration(rng.Intn(800)) * time.Millisecond
@@ -120,13 +126,13 @@ func (s *schedule) String() string {
 func (s *schedule) delay() time.Duration {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return time.Duration(s.rng.Intn(1300)) * time.Millisecond
+	return time.Duration(s.rng.Intn(700)) * time.Millisecond
 }
 
 func runSchedule(t *testing.T, s *schedule) {
 	logs := &logBuffer{}
 	stack, err := localstack.StartStack(context.Background(), localstack.StackConfig{
-		Project: fmt.Sprintf("faults-%d", s.Seed), DataDir: faultDir.dir,
+		Project: fmt.Sprintf("faults-%d-%d", s.Seed, time.Now().UnixNano()%1e6), DataDir: faultDir.dir,
 		Warehouse: filepath.Join(t.TempDir(), "warehouse.db"), Logs: logs,
 		Instances: map[string]int{"raw-loader": 0, "team-offense": 0, "team-defense": 0,
 			"player-game-summary": 0},
@@ -141,11 +147,7 @@ func runSchedule(t *testing.T, s *schedule) {
 	}()
 	faults := localstack.NewFaults(s.Seed, s.AbortCommit, s.LoseReply)
 	workers := startFaultWorkers(t, stack, s, faults, logs)
-	defer func() {
-		for _, w := range workers.all() {
-			w.Stop()
-		}
-	}()
+	defer workers.stopAll()
 
 	requests := []string{"r1"}
 	for _, day := range s.Dates {
@@ -154,15 +156,17 @@ func runSchedule(t *testing.T, s *schedule) {
 		}
 	}
 	if s.Regenerate {
-		time.AfterFunc(s.RegenAfter, func() {
+		regen := time.AfterFunc(s.RegenAfter, func() {
 			for _, day := range s.Dates {
 				requestLoadQuiet(stack, day, "r2")
 			}
 		})
 		requests = append(requests, "r2")
+		defer regen.Stop()
 	}
 	if s.Crash {
-		time.AfterFunc(s.CrashAfter, func() { workers.crashAndReplace(s.CrashWho) })
+		crash := time.AfterFunc(s.CrashAfter, func() { workers.crashAndReplace(s.CrashWho) })
+		defer crash.Stop()
 	}
 	final := int64(len(requests))
 	for _, day := range s.Dates {
@@ -184,6 +188,7 @@ type faultWorkers struct {
 	running map[events.Processor][]*localstack.InProcessWorker
 	crashed []*localstack.InProcessWorker
 	started int
+	closed  bool
 }
 
 func startFaultWorkers(t *testing.T, stack *localstack.Stack, s *schedule,
@@ -201,6 +206,9 @@ func startFaultWorkers(t *testing.T, stack *localstack.Stack, s *schedule,
 func (w *faultWorkers) start(p events.Processor) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	if w.closed {
+		return
+	}
 	w.started++
 	cfg := localstack.InProcessConfig{
 		Processor: p, Instance: fmt.Sprintf("%s-%d", p, w.started), Faults: w.faults,
@@ -221,7 +229,7 @@ func (w *faultWorkers) start(p events.Processor) {
 func (w *faultWorkers) crashAndReplace(p events.Processor) {
 	w.mu.Lock()
 	victims := w.running[p]
-	if len(victims) == 0 {
+	if len(victims) == 0 || w.closed {
 		w.mu.Unlock()
 		return
 	}
@@ -233,14 +241,18 @@ func (w *faultWorkers) crashAndReplace(p events.Processor) {
 	w.start(p)
 }
 
-func (w *faultWorkers) all() []*localstack.InProcessWorker {
+// stopAll stops every worker; nothing starts after it.
+func (w *faultWorkers) stopAll() {
 	w.mu.Lock()
-	defer w.mu.Unlock()
-	var out []*localstack.InProcessWorker
+	w.closed = true
+	var all []*localstack.InProcessWorker
 	for _, ws := range w.running {
-		out = append(out, ws...)
+		all = append(all, ws...)
 	}
-	return out
+	w.mu.Unlock()
+	for _, worker := range all {
+		worker.Stop()
+	}
 }
 
 func requestLoadQuiet(stack *localstack.Stack, day, requestID string) {

@@ -108,9 +108,11 @@ func startStack(t *testing.T, dir string, instances map[string]int, env ...strin
 	t.Helper()
 	logs := &logBuffer{}
 	project := "e2e-" + strings.ToLower(strings.NewReplacer("/", "-", "_", "-").Replace(t.Name()))
-	if len(project) > 30 {
-		project = project[:30]
+	if len(project) > 22 {
+		project = project[:22]
 	}
+	// A suffix of its own, so repeated runs (-count=N) never see each other's state.
+	project = fmt.Sprintf("%s-%d", project, time.Now().UnixNano()%1e6)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	stack, err := localstack.StartStack(ctx, localstack.StackConfig{

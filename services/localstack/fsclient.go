@@ -3,9 +3,9 @@ package localstack
 import (
 	"context"
 	"fmt"
-	"os"
 
 	"cloud.google.com/go/firestore"
+	"cloud.google.com/go/pubsub/v2"
 	"google.golang.org/api/option"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
@@ -20,13 +20,14 @@ func (emulatorToken) GetRequestMetadata(context.Context, ...string) (map[string]
 
 func (emulatorToken) RequireTransportSecurity() bool { return false }
 
-// FirestoreClient connects to the emulator named by FIRESTORE_EMULATOR_HOST through a
+// FirestoreClient connects to the emulator at host (host:port on loopback) through a
 // connection of its own, so faults (nil for none) can sit between client and emulator.
-func FirestoreClient(ctx context.Context, project string, faults *Faults) (*firestore.Client, error) {
-	if err := Guard(); err != nil {
+func FirestoreClient(ctx context.Context, host, project string, faults *Faults) (
+	*firestore.Client, error) {
+	if err := checkLoopback(FirestoreHostEnv, host); err != nil {
 		return nil, err
 	}
-	conn, err := grpc.NewClient(os.Getenv(FirestoreHostEnv),
+	conn, err := grpc.NewClient(host,
 		grpc.WithTransportCredentials(insecure.NewCredentials()),
 		grpc.WithPerRPCCredentials(emulatorToken{}),
 		grpc.WithChainUnaryInterceptor(faults.unary))
@@ -37,6 +38,20 @@ func FirestoreClient(ctx context.Context, project string, faults *Faults) (*fire
 	if err != nil {
 		conn.Close()
 		return nil, fmt.Errorf("localstack: firestore client: %w", err)
+	}
+	return client, nil
+}
+
+// PubSubClient connects to the Pub/Sub emulator or fake at host (host:port on loopback).
+func PubSubClient(ctx context.Context, host, project string) (*pubsub.Client, error) {
+	if err := checkLoopback(PubSubHostEnv, host); err != nil {
+		return nil, err
+	}
+	client, err := pubsub.NewClient(ctx, project, option.WithEndpoint(host),
+		option.WithoutAuthentication(),
+		option.WithGRPCDialOption(grpc.WithTransportCredentials(insecure.NewCredentials())))
+	if err != nil {
+		return nil, fmt.Errorf("localstack: pubsub client: %w", err)
 	}
 	return client, nil
 }

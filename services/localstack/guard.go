@@ -16,18 +16,30 @@ const (
 // local run can never reach a real Google Cloud project.
 func Guard() error {
 	for _, key := range []string{FirestoreHostEnv, PubSubHostEnv} {
-		v := os.Getenv(key)
-		if v == "" {
-			return fmt.Errorf("localstack: %s is not set: refusing to run against a real "+
-				"Google Cloud project", key)
+		if err := checkLoopback(key, os.Getenv(key)); err != nil {
+			return err
 		}
-		host, _, err := net.SplitHostPort(v)
-		if err != nil {
-			return fmt.Errorf("localstack: %s=%q: %w", key, v, err)
-		}
-		if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
-			return fmt.Errorf("localstack: %s=%q is not a loopback address", key, v)
-		}
+	}
+	return nil
+}
+
+// GuardFirestore is Guard for a command that uses Firestore only.
+func GuardFirestore() error {
+	return checkLoopback(FirestoreHostEnv, os.Getenv(FirestoreHostEnv))
+}
+
+// checkLoopback refuses an emulator endpoint that is unset or not on loopback.
+func checkLoopback(name, hostPort string) error {
+	if hostPort == "" {
+		return fmt.Errorf("localstack: %s is not set: refusing to run against a real "+
+			"Google Cloud project", name)
+	}
+	host, _, err := net.SplitHostPort(hostPort)
+	if err != nil {
+		return fmt.Errorf("localstack: %s=%q: %w", name, hostPort, err)
+	}
+	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return fmt.Errorf("localstack: %s=%q is not a loopback address", name, hostPort)
 	}
 	return nil
 }

@@ -87,11 +87,11 @@ func (s *Stack) buildWorker(ctx context.Context, cfg InProcessConfig, w *InProce
 	if w.wh, err = warehouse.Open(ctx, s.Config.Warehouse); err != nil {
 		return nil, err
 	}
-	if w.fs, err = FirestoreClient(ctx, s.Config.Project, cfg.Faults); err != nil {
+	if w.fs, err = FirestoreClient(ctx, s.FirestoreHost, s.Config.Project, cfg.Faults); err != nil {
 		return nil, err
 	}
-	if w.ps, err = pubsub.NewClient(ctx, s.Config.Project); err != nil {
-		return nil, fmt.Errorf("localstack: pubsub client: %w", err)
+	if w.ps, err = PubSubClient(ctx, s.PubSubHost, s.Config.Project); err != nil {
+		return nil, err
 	}
 	hooks, err := hooksFor(cfg.Processor, s.Config.DataDir, w.wh)
 	if err != nil {

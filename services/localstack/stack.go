@@ -15,6 +15,7 @@ import (
 	"github.com/tipoff-nba/tipoff/services/internal/bus"
 	"github.com/tipoff-nba/tipoff/services/internal/pipeline"
 	"github.com/tipoff-nba/tipoff/services/internal/state"
+	"github.com/tipoff-nba/tipoff/services/internal/warehouse"
 )
 
 // StackConfig describes a local pipeline.
@@ -32,8 +33,10 @@ type StackConfig struct {
 	Instances map[string]int
 	// Env is added to every worker's environment (for example TIPOFF_LEASE_TTL).
 	Env []string
-	// Logs receives the emulator's and the workers' output. Default os.Stderr.
+	// Logs receives the workers' output. Default os.Stderr.
 	Logs io.Writer
+	// EmulatorLogs receives the Firestore emulator's output. Default: discarded.
+	EmulatorLogs io.Writer
 	// AckDeadline is the subscriptions' ack deadline; 0 means bus.DefaultAckDeadline.
 	AckDeadline time.Duration
 	// DeadLetterAttempts sets the subscriptions' dead-letter policy (5 to 100); 0 sets
@@ -49,7 +52,11 @@ type Stack struct {
 	Config    StackConfig
 	Firestore *Firestore
 	PubSub    *PubSub
-	Workers   []*Process
+	// FirestoreHost and PubSubHost are the endpoints the stack uses: the ones it started,
+	// or the ones the environment named. The process environment is never changed, so
+	// several stacks can run side by side.
+	FirestoreHost, PubSubHost string
+	Workers                   []*Process
 	// FS and PS are clients of the emulators for the caller's own use.
 	FS    *firestore.Client
 	PS    *pubsub.Client
@@ -83,15 +90,15 @@ func StartStack(ctx context.Context, cfg StackConfig) (*Stack, error) {
 }
 
 func (s *Stack) startEmulators(ctx context.Context) error {
-	if os.Getenv(FirestoreHostEnv) == "" {
-		fs, err := StartFirestore(ctx, s.Config.Logs)
+	s.FirestoreHost, s.PubSubHost = os.Getenv(FirestoreHostEnv), os.Getenv(PubSubHostEnv)
+	if s.FirestoreHost == "" {
+		fs, err := StartFirestore(ctx, s.Config.EmulatorLogs)
 		if err != nil {
 			return err
 		}
-		s.Firestore = fs
-		os.Setenv(FirestoreHostEnv, fs.Host)
+		s.Firestore, s.FirestoreHost = fs, fs.Host
 	}
-	if os.Getenv(PubSubHostEnv) == "" {
+	if s.PubSubHost == "" {
 		ps, err := StartPubSub()
 		if err != nil {
 			return err
@@ -100,10 +107,12 @@ func (s *Stack) startEmulators(ctx context.Context) error {
 			// A package-wide setting of the fake; only tests set it.
 			pstest.SetMinAckDeadline(time.Second)
 		}
-		s.PubSub = ps
-		os.Setenv(PubSubHostEnv, ps.Host)
+		s.PubSub, s.PubSubHost = ps, ps.Host
 	}
-	return Guard()
+	if err := checkLoopback(FirestoreHostEnv, s.FirestoreHost); err != nil {
+		return err
+	}
+	return checkLoopback(PubSubHostEnv, s.PubSubHost)
 }
 
 func (s *Stack) connect(ctx context.Context) error {
@@ -111,11 +120,11 @@ func (s *Stack) connect(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if s.FS, err = firestore.NewClient(ctx, s.Config.Project); err != nil {
-		return fmt.Errorf("localstack: firestore client: %w", err)
+	if s.FS, err = FirestoreClient(ctx, s.FirestoreHost, s.Config.Project, nil); err != nil {
+		return err
 	}
-	if s.PS, err = pubsub.NewClient(ctx, s.Config.Project); err != nil {
-		return fmt.Errorf("localstack: pubsub client: %w", err)
+	if s.PS, err = PubSubClient(ctx, s.PubSubHost, s.Config.Project); err != nil {
+		return err
 	}
 	s.Store = state.NewStore(s.FS, graph.Leaves())
 	s.pub = bus.NewPublisher(s.PS)
@@ -126,8 +135,8 @@ func (s *Stack) connect(ctx context.Context) error {
 // WorkerEnv is the environment every worker of the stack gets.
 func (s *Stack) WorkerEnv() []string {
 	env := []string{
-		FirestoreHostEnv + "=" + os.Getenv(FirestoreHostEnv),
-		PubSubHostEnv + "=" + os.Getenv(PubSubHostEnv),
+		FirestoreHostEnv + "=" + s.FirestoreHost,
+		PubSubHostEnv + "=" + s.PubSubHost,
 		"TIPOFF_PROJECT=" + s.Config.Project,
 		"TIPOFF_WAREHOUSE=" + s.Config.Warehouse,
 		"TIPOFF_DATA_DIR=" + s.Config.DataDir,
@@ -136,6 +145,17 @@ func (s *Stack) WorkerEnv() []string {
 }
 
 func (s *Stack) startWorkers() error {
+	if s.Config.Warehouse != "" {
+		// Create the file once before the workers open it together: turning a new file to
+		// WAL mode takes a lock that concurrent first opens can trip over.
+		wh, err := warehouse.Open(context.Background(), s.Config.Warehouse)
+		if err != nil {
+			return err
+		}
+		if err := wh.Close(); err != nil {
+			return err
+		}
+	}
 	for _, name := range WorkerBinaries {
 		n, ok := s.Config.Instances[name]
 		if !ok {
@@ -178,11 +198,9 @@ func (s *Stack) Stop() {
 	}
 	if s.PubSub != nil {
 		s.PubSub.Stop()
-		os.Unsetenv(PubSubHostEnv)
 	}
 	if s.Firestore != nil {
 		s.Firestore.Stop()
-		os.Unsetenv(FirestoreHostEnv)
 	}
 }
 

@@ -25,11 +25,15 @@ type backends struct {
 
 // guardTarget refuses endpoints other than the loopback emulators unless --allow-cloud
 // was given, so nobody points an operator command at production by accident.
-func guardTarget(t target) error {
+func guardTarget(t target, withPubSub bool) error {
 	if t.allowCloud {
 		return nil
 	}
-	if err := localstack.Guard(); err != nil {
+	guard := localstack.GuardFirestore
+	if withPubSub {
+		guard = localstack.Guard
+	}
+	if err := guard(); err != nil {
 		return usagef("%v (pass --allow-cloud if that is what you mean)", err)
 	}
 	return nil
@@ -38,7 +42,7 @@ func guardTarget(t target) error {
 // connect opens the Firestore client, and the Pub/Sub client when withPubSub is set.
 // The official clients use FIRESTORE_EMULATOR_HOST and PUBSUB_EMULATOR_HOST when set.
 func connect(ctx context.Context, t target, withPubSub bool) (*backends, error) {
-	if err := guardTarget(t); err != nil {
+	if err := guardTarget(t, withPubSub); err != nil {
 		return nil, err
 	}
 	b := &backends{graph: defaultGraph()}

@@ -51,10 +51,10 @@ func TestGuardRefusesCloud(t *testing.T) {
 // TestGuardAllowCloud: --allow-cloud lifts the guard, and nothing else does.
 func TestGuardAllowCloud(t *testing.T) {
 	t.Setenv(localstack.FirestoreHostEnv, "")
-	if err := guardTarget(target{allowCloud: true}); err != nil {
+	if err := guardTarget(target{allowCloud: true}, true); err != nil {
 		t.Errorf("--allow-cloud: %v", err)
 	}
-	if err := guardTarget(target{}); err == nil {
+	if err := guardTarget(target{}, true); err == nil {
 		t.Error("no emulator variables and no --allow-cloud passed the guard")
 	}
 }

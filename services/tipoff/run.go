@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"sync"
 	"syscall"
 	"time"
 
@@ -83,6 +84,10 @@ func runPipeline(ctx context.Context, f runFlags, log *zap.Logger, out io.Writer
 	for i, d := range inv.Dates {
 		dates[i] = d.Date
 	}
+	if len(dates) == 0 {
+		return 1, fmt.Errorf("no game date of the game log in %s has a box score under %s/: "+
+			"nothing to load", f.data, boxscore.BoxScoreDir)
+	}
 	stack, err := startStack(ctx, f, log)
 	if err != nil {
 		return 2, err
@@ -95,7 +100,12 @@ func runPipeline(ctx context.Context, f runFlags, log *zap.Logger, out io.Writer
 	}
 	waitCtx, cancel := context.WithTimeout(ctx, f.timeout)
 	defer cancel()
+	exited := watchWorkers(waitCtx, stack, cancel)
 	final, err := awaitDates(waitCtx, stack.Store, dates)
+	if w := exited(); w != "" {
+		return 1, fmt.Errorf("worker %s exited before the dates were done; its log is in %s",
+			w, filepath.Join(f.workDir, "workers.log"))
+	}
 	if err != nil {
 		return 1, err
 	}
@@ -137,11 +147,16 @@ func startStack(ctx context.Context, f runFlags, log *zap.Logger) (*localstack.S
 	if err != nil {
 		return nil, err
 	}
+	emulatorLogs, err := os.Create(filepath.Join(f.workDir, "emulator.log"))
+	if err != nil {
+		return nil, err
+	}
 	dataDir, _ := filepath.Abs(f.data)
 	log.Info("starting the local stack", zap.String("data_dir", dataDir),
 		zap.String("worker_logs", logPath))
 	return localstack.StartStack(ctx, localstack.StackConfig{
 		BinDir: f.binDir, DataDir: dataDir, Warehouse: whPath, Logs: logs,
+		EmulatorLogs: emulatorLogs,
 	})
 }
 
@@ -185,4 +200,31 @@ func awaitDates(ctx context.Context, store *state.Store, dates []string) (
 		return final, fmt.Errorf("%d of %d dates not done: %w", pending, len(dates), err)
 	}
 	return final, nil
+}
+
+// watchWorkers cancels the wait as soon as a worker process exits: a dead worker would
+// otherwise leave its dates undone until the timeout. It returns a function that names
+// the worker that exited, or "".
+func watchWorkers(ctx context.Context, stack *localstack.Stack, cancel context.CancelFunc) func() string {
+	var mu sync.Mutex
+	name := ""
+	for _, w := range stack.Workers {
+		go func() {
+			select {
+			case <-w.Exited():
+				mu.Lock()
+				if name == "" {
+					name = w.Name
+				}
+				mu.Unlock()
+				cancel()
+			case <-ctx.Done():
+			}
+		}()
+	}
+	return func() string {
+		mu.Lock()
+		defer mu.Unlock()
+		return name
+	}
 }

@@ -114,6 +114,9 @@ func (w *Worker) record(ctx context.Context, log *zap.Logger, f state.Finish,
 		zap.String("date_status", string(date.Status)), zap.Int64("duration_ms", took.Milliseconds()),
 		zap.Any("rows", f.Rows), zap.Any("validation", f.Validation),
 		zap.Strings("anomalies", f.Anomalies)}
+	if w.writes != nil {
+		fields = append(fields, zap.Int64("firestore_writes_total", w.writes()))
+	}
 	switch f.Status {
 	case state.StatusFailed:
 		log.Error("run failed permanently", append(fields, zap.String("reason", f.Error))...)

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
+	"time"
 
 	"cloud.google.com/go/firestore"
 	"cloud.google.com/go/pubsub/v2"
@@ -39,15 +41,39 @@ func Main(p events.Processor, setup Setup) int {
 		log.Error("configuration refused", zap.Error(cfgErr))
 		return 2
 	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(DefaultMemoryLimit)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := serve(ctx, p, setup, cfg, log); err != nil {
+	done := make(chan error, 1)
+	go func() { done <- serve(ctx, p, setup, cfg, log) }()
+	select {
+	case err = <-done:
+	case <-ctx.Done():
+		select {
+		case err = <-done:
+		case <-time.After(ShutdownGrace):
+			log.Error("worker did not stop within the shutdown grace; exiting",
+				zap.Duration("grace", ShutdownGrace))
+			return 1
+		}
+	}
+	if err != nil {
 		log.Error("worker stopped", zap.Error(err))
 		return 1
 	}
 	log.Info("worker stopped")
 	return 0
 }
+
+// ShutdownGrace is how long a worker may take to stop after SIGTERM or SIGINT before it
+// exits anyway (Cloud Run gives 10 s). Unacked messages are redelivered.
+const ShutdownGrace = 8 * time.Second
+
+// DefaultMemoryLimit is the Go runtime's soft memory limit when GOMEMLIMIT is not set:
+// 24 MiB, which keeps a worker's steady resident memory under its 40 MB target.
+const DefaultMemoryLimit = 24 << 20
 
 func serve(ctx context.Context, p events.Processor, setup Setup, cfg Config, log *zap.Logger) error {
 	graph, err := pipeline.New(pipeline.Default)
@@ -65,7 +91,12 @@ func serve(ctx context.Context, p events.Processor, setup Setup, cfg Config, log
 			}
 		}()
 	}
-	fs, err := firestore.NewClient(ctx, cfg.Project)
+	writes := &state.WriteCounter{}
+	counted, err := writes.DialOption()
+	if err != nil {
+		return err
+	}
+	fs, err := firestore.NewClient(ctx, cfg.Project, counted)
 	if err != nil {
 		return fmt.Errorf("firestore client: %w", err)
 	}
@@ -80,5 +111,6 @@ func serve(ctx context.Context, p events.Processor, setup Setup, cfg Config, log
 	if err != nil {
 		return err
 	}
+	w.writes = writes.Total
 	return w.Serve(ctx)
 }

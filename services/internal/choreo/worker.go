@@ -43,6 +43,8 @@ type Worker struct {
 	log       *zap.Logger
 	runs      atomic.Int64
 	pause     *pauseSwitch
+	// writes reports the Firestore document writes committed so far, when counted.
+	writes func() int64
 }
 
 // NewWorker wires a processor of graph g to its state store and Pub/Sub client.

@@ -61,6 +61,8 @@ func (s *Store) RecordDeadLetter(ctx context.Context, d DeadLetter) (string, err
 		if prevPtr != nil {
 			next.Deliveries = prev.Deliveries + 1
 			next.FirstAt = prev.FirstAt
+			// An operator's redrive stays recorded when the message comes back.
+			next.Redriven = prev.Redriven
 		}
 		return tx.Set(ref, next)
 	}, firestore.MaxAttempts(s.attempts))
