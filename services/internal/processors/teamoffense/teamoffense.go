@@ -3,9 +3,6 @@
 package teamoffense
 
 import (
-	"context"
-	"fmt"
-
 	"github.com/tipoff-nba/tipoff/services/internal/analytics"
 	"github.com/tipoff-nba/tipoff/services/internal/choreo"
 	"github.com/tipoff-nba/tipoff/services/internal/processors"
@@ -16,40 +13,13 @@ import (
 
 // Hooks returns the processor's hooks over the warehouse.
 func Hooks(wh *warehouse.Warehouse) choreo.Hooks {
-	return choreo.Hooks{Run: runWith(wh), CountRows: wh.CountRows}
-}
-
-func runWith(wh *warehouse.Warehouse) choreo.RunFunc {
-	return func(ctx context.Context, run choreo.Run) (choreo.Result, error) {
-		key := tables.Key{GameDate: run.GameDate, Generation: run.Generation}
-		raw, err := wh.RawTeams(ctx, key)
-		if err != nil {
-			return choreo.Result{}, err
-		}
-		if len(raw) == 0 {
-			return choreo.Result{}, fmt.Errorf("no raw team rows for %s g%d", key.GameDate,
-				key.Generation)
-		}
-		rows, err := analytics.TeamOffense(raw)
-		if err != nil {
-			return choreo.Result{}, choreo.Permanent(err)
-		}
-		report, err := wh.Save(ctx, warehouse.TeamOffenseBatch{Key: key, Rows: rows})
-		if err != nil {
-			return choreo.Result{Validation: report.Counts()}, processors.SaveError(err)
-		}
-		stored, err := wh.TeamOffense(ctx, key)
-		if err != nil {
-			return choreo.Result{}, err
-		}
-		digest, err := choreo.Digest(tables.Unkeyed(raw))
-		if err != nil {
-			return choreo.Result{}, err
-		}
-		return choreo.Result{
-			Rows:  map[string]int{tables.TeamOffenseGameSummary: len(stored)},
-			Games: len(stored) / 2, InputDigest: digest, Anomalies: warehouse.Findings(report),
-			Validation: report.Counts(), Findings: verify.TeamOffense(key, stored, raw),
-		}, nil
-	}
+	return processors.TeamTable[tables.TeamOffense]{
+		Table:  tables.TeamOffenseGameSummary,
+		Derive: analytics.TeamOffense,
+		Batch: func(k tables.Key, rows []tables.TeamOffense) warehouse.Batch {
+			return warehouse.TeamOffenseBatch{Key: k, Rows: rows}
+		},
+		Read:   (*warehouse.Warehouse).TeamOffense,
+		Verify: verify.TeamOffense,
+	}.Hooks(wh)
 }
