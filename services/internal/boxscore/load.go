@@ -22,7 +22,7 @@ func LoadDate(inv Inventory, key tables.Key) ([]tables.RawPlayer, []tables.RawTe
 	var players []tables.RawPlayer
 	var teams []tables.RawTeam
 	for _, rel := range d.BoxScores {
-		g, err := loadGame(inv, rel)
+		g, err := LoadGame(inv, rel)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -33,8 +33,9 @@ func LoadDate(inv Inventory, key tables.Key) ([]tables.RawPlayer, []tables.RawTe
 	return players, teams, nil
 }
 
-// loadGame reads, parses and checks one box score file.
-func loadGame(inv Inventory, rel string) (Game, error) {
+// LoadGame reads, parses and checks one box score file of the inventory; rel is its path
+// relative to the data directory.
+func LoadGame(inv Inventory, rel string) (Game, error) {
 	body, err := os.ReadFile(filepath.Join(inv.DataDir, filepath.FromSlash(rel)))
 	if err != nil {
 		return Game{}, fmt.Errorf("boxscore: reading box score: %w", err)

@@ -5,7 +5,9 @@ package rawload
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"sort"
 
 	"github.com/tipoff-nba/tipoff/services/internal/boxscore"
 	"github.com/tipoff-nba/tipoff/services/internal/choreo"
@@ -36,10 +38,11 @@ func (l *loader) run(ctx context.Context, run choreo.Run) (choreo.Result, error)
 			"no box score in %s is dated %s by the game log", l.dataDir, run.GameDate))
 	}
 	key := tables.Key{GameDate: run.GameDate, Generation: run.Generation}
-	players, teams, err := boxscore.LoadDate(inv, key)
+	players, teams, empty, err := loadGames(inv, day, key)
 	if err != nil {
 		return choreo.Result{}, choreo.Permanent(err)
 	}
+	missing := mergeSorted(day.Missing, empty)
 	report, err := l.wh.Save(ctx, warehouse.RawBatch{Key: key, Players: players, Teams: teams})
 	if err != nil {
 		return choreo.Result{Validation: report.Counts()}, processors.SaveError(err)
@@ -52,7 +55,53 @@ func (l *loader) run(ctx context.Context, run choreo.Run) (choreo.Result, error)
 	return choreo.Result{
 		Rows: map[string]int{tables.GamebookPlayerStats: len(players),
 			tables.GamebookTeamStats: len(teams)},
-		Games: len(day.BoxScores), MissingGames: day.Missing, InputDigest: digest,
-		Anomalies: warehouse.Findings(report), Validation: report.Counts(),
+		Games: len(day.BoxScores) - len(empty), MissingGames: missing, InputDigest: digest,
+		Anomalies:  append(warehouse.Findings(report), emptyNotes(empty)...),
+		Validation: report.Counts(),
 	}, nil
+}
+
+// loadGames reads every box score of the day. A box score published without players or
+// team statistics (a final game whose stats section is missing) counts as a missing game:
+// the date is partial, its other games are processed, usage is never computed from empty
+// totals, and a later load request completes the date once the box score is there. Any
+// other bad file fails the date. empty lists those games' ids.
+func loadGames(inv boxscore.Inventory, day boxscore.DateInventory, key tables.Key) (
+	players []tables.RawPlayer, teams []tables.RawTeam, empty []string, err error) {
+	for _, rel := range day.BoxScores {
+		g, err := boxscore.LoadGame(inv, rel)
+		if errors.Is(err, boxscore.ErrBoxScoreEmpty) {
+			id, idErr := boxscore.GameIDFromPath(rel)
+			if idErr != nil {
+				return nil, nil, nil, idErr
+			}
+			empty = append(empty, id)
+			continue
+		}
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		p, t := boxscore.Rows(g, key, rel)
+		players, teams = append(players, p...), append(teams, t...)
+	}
+	if len(teams) == 0 {
+		return nil, nil, nil, fmt.Errorf("game date %s: every box score is empty (%v)",
+			key.GameDate, empty)
+	}
+	return players, teams, empty, nil
+}
+
+func mergeSorted(a, b []string) []string {
+	out := append(append([]string(nil), a...), b...)
+	sort.Strings(out)
+	return out
+}
+
+func emptyNotes(ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = "boxscore_missing: game " + id + " has a box score without players or " +
+			"team statistics; the date stays partial until it is loaded again"
+	}
+	return out
 }
