@@ -110,15 +110,22 @@ func TestMalformedEvents(t *testing.T) {
 	must(t, err)
 	cases := []struct {
 		name, attr, value, reason string
+		body                      []byte
 	}{
-		{"unknown type", "ce-type", "dev.tipoff.raw_boxscores.load_requested.v9", "v9"},
-		{"subject not a date", "ce-subject", "2026-02-30", "2026-02-30"},
+		{"unknown type", "ce-type", "dev.tipoff.raw_boxscores.load_requested.v9", "v9", nil},
+		{"subject not a date", "ce-subject", "2026-02-30", "2026-02-30", nil},
+		{"body not UTF-8", "", "", "does not decode", []byte("\xff\xfe{}")},
 	}
 	topic := events.LoadRequested.Topic()
 	var ids []string
 	for _, tc := range cases {
 		msg := encode(t, good)
-		msg.Attributes[tc.attr] = tc.value
+		if tc.attr != "" {
+			msg.Attributes[tc.attr] = tc.value
+		}
+		if tc.body != nil {
+			msg.Data = tc.body
+		}
 		id, err := stack.PS.Publisher(topic).Publish(context.Background(), msg).Get(
 			context.Background())
 		must(t, err)
@@ -139,12 +146,30 @@ func TestMalformedEvents(t *testing.T) {
 	// have come back, so one delivery each means none was retried.
 	must(t, stack.Publish(context.Background(), good))
 	waitDate(t, stack, day, isDone)
+
+	// A well-formed completion of a generation the date never reached can never become
+	// valid: it is dead-lettered, not retried.
+	ahead := storedCompletion(t, stack, day, events.TeamOffense)
+	ahead.Generation = 5
+	for i := range ahead.Inputs {
+		ahead.Inputs[i].Generation = 5
+		ahead.Inputs[i].EventID = events.CompletionID(ahead.Inputs[i].Processor, day, 5)
+	}
+	e, err := events.NewCompletion(ahead, time.Now())
+	must(t, err)
+	id, err := stack.PS.Publisher(events.Type(e.Type()).Topic()).Publish(context.Background(),
+		encode(t, e)).Get(context.Background())
+	must(t, err)
+	if reason, _ := waitDeadLetter(t, stack, id)["reason"].(string); !strings.Contains(reason,
+		"ahead") {
+		t.Errorf("the ahead completion's dead letter says %q", reason)
+	}
 	for i, tc := range cases {
 		if n := waitDeadLetter(t, stack, ids[i])["deliveries"]; n != int64(1) {
 			t.Errorf("%s: delivered %v times, want 1", tc.name, n)
 		}
 	}
-	checkDeadLetterTopic(t, stack, len(cases))
+	checkDeadLetterTopic(t, stack, len(cases)+1)
 }
 
 func requestLoad(t *testing.T, stack *localstack.Stack, day, requestID string) {

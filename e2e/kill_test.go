@@ -21,12 +21,23 @@ func TestKillDuringRun(t *testing.T) {
 	stack, err := localstack.StartStack(ctx, localstack.StackConfig{
 		Project: "kill-" + time.Now().Format("150405.000000")[7:], BinDir: os.Getenv("TIPOFF_BIN"),
 		DataDir: dataDir(t, gamesOn(t, day), nil), Warehouse: t.TempDir() + "/warehouse.db",
-		Instances: map[string]int{"player-game-summary": 0}, Logs: logs,
+		Logs:              logs,
 		Env:               []string{"TIPOFF_LEASE_TTL=3s", "TIPOFF_MAX_RUN_TIME=2s"},
 		ShortAckDeadlines: true, AckDeadline: 2 * time.Second,
 	})
 	must(t, err)
 	defer stack.Stop()
+	defer func() {
+		if t.Failed() {
+			t.Logf("worker logs:\n%s", logs.String())
+		}
+	}()
+	victim := stack.Workers[len(stack.Workers)-1]
+	if victim.Name != "player-game-summary" {
+		t.Fatalf("last worker is %s", victim.Name)
+	}
+	// The player holds its triggers while paused, until the warehouse is locked.
+	setPaused(t, stack, true)
 	requestLoad(t, stack, day, "k1")
 	waitTeamsDone(t, stack, day)
 
@@ -36,8 +47,7 @@ func TestKillDuringRun(t *testing.T) {
 	must(t, err)
 	_, err = conn.ExecContext(ctx, "BEGIN IMMEDIATE")
 	must(t, err)
-	victim, err := stack.StartWorker("player-game-summary", 0)
-	must(t, err)
+	setPaused(t, stack, false)
 	claimed := []string{`"message":"run claimed"`, `"processor":"player_game_summary"`}
 	if !logs.waitFor(waitTimeout, claimed...) {
 		t.Fatal("the player run was never claimed")

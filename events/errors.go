@@ -3,6 +3,7 @@ package events
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // ErrUnknownType is wrapped by errors for events whose type is not in the contract.
@@ -28,6 +29,14 @@ func (e *FieldError) Error() string {
 // Unwrap lets errors.Is match ErrInvalid.
 func (e *FieldError) Unwrap() error { return ErrInvalid }
 
+// maxValueInError bounds the value quoted in an error, so a huge malformed body cannot
+// make the error (and the dead-letter record that keeps it) huge.
+const maxValueInError = 256
+
 func fieldErr(id, field, value, reason string) error {
+	if len(value) > maxValueInError {
+		value = fmt.Sprintf("%s… (%d bytes)", strings.ToValidUTF8(value[:maxValueInError], ""),
+			len(value))
+	}
 	return &FieldError{EventID: id, Field: field, Value: value, Reason: reason}
 }

@@ -23,8 +23,14 @@ func Guard() error {
 	return nil
 }
 
-// GuardFirestore is Guard for a command that uses Firestore only.
+// GuardFirestore is Guard for a command that uses Firestore only: the Pub/Sub endpoint
+// may be unset, but if it is set it must be on loopback too.
 func GuardFirestore() error {
+	if ps := os.Getenv(PubSubHostEnv); ps != "" {
+		if err := checkLoopback(PubSubHostEnv, ps); err != nil {
+			return err
+		}
+	}
 	return checkLoopback(FirestoreHostEnv, os.Getenv(FirestoreHostEnv))
 }
 

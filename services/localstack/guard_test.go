@@ -11,6 +11,7 @@ func TestGuards(t *testing.T) {
 		{"localhost:8080", "", false, true},
 		{"", "127.0.0.1:8085", false, false},
 		{"10.0.0.8:8080", "127.0.0.1:8085", false, false},
+		{"127.0.0.1:8080", "10.0.0.7:8085", false, false},
 		{"firestore.googleapis.com:443", "127.0.0.1:8085", false, false},
 		{"127.0.0.1", "127.0.0.1:8085", false, false},
 	}

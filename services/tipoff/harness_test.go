@@ -84,7 +84,7 @@ func newTestEnv(t *testing.T) *testEnv {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { e.ps.Close() })
-	e.store = state.NewStore(e.fs, defaultGraph().Processors())
+	e.store = state.NewStore(e.fs, defaultGraph().Leaves())
 	if err := bus.EnsureTopology(ctx, e.ps, defaultGraph(), bus.TopologyConfig{}); err != nil {
 		t.Fatal(err)
 	}

@@ -50,6 +50,8 @@ func (e *testEnv) finish(v state.Verdict, f state.Finish) {
 	typ, _ := events.CompletionType(p)
 	f.GameDate, f.Processor, f.Generation = v.Processor.GameDate, p, v.Generation
 	f.Owner = v.Processor.Lease.Owner
+	// As a worker does: the root's and the leaf's outcomes update the date document.
+	f.UpdateDate = p == events.RawBoxScores || p == events.PlayerGameSummary
 	if f.Status.Succeeded() {
 		f.EventID, f.EventType = events.CompletionID(p, f.GameDate, f.Generation), typ
 		f.Rows, f.Games = map[string]int{string(p) + "_rows": 2}, 1

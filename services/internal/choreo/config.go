@@ -23,6 +23,10 @@ type Config struct {
 	// MaxOutstanding is how many messages one subscription handles at once
 	// (TIPOFF_MAX_OUTSTANDING). Default 16.
 	MaxOutstanding int
+	// MaxRunAttempts is how many runs of one (date, processor, generation) may fail with a
+	// retryable error before the processor is marked failed for it with the last error
+	// (TIPOFF_MAX_RUN_ATTEMPTS). Default 5.
+	MaxRunAttempts int
 	// MaxGateFailures is how many failed dependency data checks of one (date, processor,
 	// generation) open the circuit breaker (TIPOFF_MAX_GATE_FAILURES). Default 3.
 	MaxGateFailures int
@@ -50,6 +54,7 @@ func LoadConfig() (Config, error) {
 		MaxRunTime:      30 * time.Second,
 		MaxOutstanding:  16,
 		MaxGateFailures: 3,
+		MaxRunAttempts:  5,
 		GateBackoff:     2 * time.Second,
 		LogLevel:        os.Getenv("TIPOFF_LOG_LEVEL"),
 		Now:             func() time.Time { return time.Now().UTC() },
@@ -70,6 +75,11 @@ func LoadConfig() (Config, error) {
 	if s := os.Getenv("TIPOFF_MAX_GATE_FAILURES"); s != "" {
 		if c.MaxGateFailures, err = strconv.Atoi(s); err != nil || c.MaxGateFailures < 1 {
 			return c, fmt.Errorf("choreo: TIPOFF_MAX_GATE_FAILURES=%q: want a positive integer", s)
+		}
+	}
+	if s := os.Getenv("TIPOFF_MAX_RUN_ATTEMPTS"); s != "" {
+		if c.MaxRunAttempts, err = strconv.Atoi(s); err != nil || c.MaxRunAttempts < 1 {
+			return c, fmt.Errorf("choreo: TIPOFF_MAX_RUN_ATTEMPTS=%q: want a positive integer", s)
 		}
 	}
 	if s := os.Getenv("TIPOFF_MAX_OUTSTANDING"); s != "" {

@@ -2,6 +2,7 @@ package choreo
 
 import (
 	"context"
+	"strings"
 
 	"cloud.google.com/go/pubsub/v2"
 	"go.uber.org/zap"
@@ -22,9 +23,10 @@ func (w *Worker) deadLetter(ctx context.Context, subscription string, msg *pubsu
 	now := w.cfg.Now()
 	d := state.DeadLetter{
 		Subscription: subscription, MessageID: msg.ID, Processor: string(w.processor),
-		Attributes: msg.Attributes, Payload: string(msg.Data), Reason: reason.Error(),
-		FirstAt: now,
+		Attributes: validAttributes(msg.Attributes), FirstAt: now,
 	}
+	d.SetPayload(msg.Data)
+	d.SetReason(reason.Error())
 	if env != nil {
 		d.EventID, d.EventType = env.ID, string(env.Type)
 		if events.ValidDate(env.GameDate) {
@@ -43,7 +45,7 @@ func (w *Worker) deadLetter(ctx context.Context, subscription string, msg *pubsu
 	for k, v := range msg.Attributes {
 		copyMsg.Attributes[k] = v
 	}
-	copyMsg.Attributes[ReasonAttribute] = reason.Error()
+	copyMsg.Attributes[ReasonAttribute] = attributeValue(d.Reason)
 	copyMsg.Attributes["tipoff-subscription"] = subscription
 	if _, err := w.publisher.PublishMessage(ctx, bus.DeadLetterTopic, copyMsg); err != nil {
 		log.Warn("dead-letter topic publish failed; the message will be redelivered",
@@ -52,4 +54,24 @@ func (w *Worker) deadLetter(ctx context.Context, subscription string, msg *pubsu
 	}
 	log.Error("message dead-lettered", zap.String("dead_letter_id", id), zap.Error(reason))
 	return true
+}
+
+// maxAttribute is Pub/Sub's limit on an attribute value, in bytes.
+const maxAttribute = 1024
+
+func attributeValue(s string) string {
+	if len(s) <= maxAttribute {
+		return s
+	}
+	return strings.ToValidUTF8(s[:maxAttribute-3], "") + "…"
+}
+
+// validAttributes returns attrs with names and values made valid UTF-8, as Firestore
+// requires; a message's attributes are kept whole on the dead-letter topic.
+func validAttributes(attrs map[string]string) map[string]string {
+	out := make(map[string]string, len(attrs))
+	for k, v := range attrs {
+		out[strings.ToValidUTF8(k, "?")] = strings.ToValidUTF8(v, "?")
+	}
+	return out
 }

@@ -32,9 +32,17 @@ func (w *Worker) execute(ctx context.Context, log *zap.Logger, d delivery, trigg
 	run := Run{GameDate: d.env.GameDate, Generation: v.Generation, Attempt: v.Attempt,
 		Inputs: v.Inputs, Request: d.env.Load, MissingGames: v.Date.MissingGames}
 	result, err := w.hooks.Run(runCtx, run)
+	if err != nil && !errors.Is(err, ErrPermanent) && v.Attempt >= w.cfg.MaxRunAttempts {
+		err = Permanent(fmt.Errorf("gave up after %d runs of this generation: %w", v.Attempt,
+			err))
+	}
 	if err != nil && !errors.Is(err, ErrPermanent) {
 		log.Warn("run failed; releasing the lease for a retry", zap.Error(err))
-		if relErr := w.store.Release(ctx, d.env.GameDate, w.processor, v.Generation,
+		// A worker that is stopping still hands its lease back, so the next delivery need
+		// not wait for it to expire.
+		relCtx, cancelRel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancelRel()
+		if relErr := w.store.Release(relCtx, d.env.GameDate, w.processor, v.Generation,
 			trigger.Owner, err.Error(), w.cfg.Now()); relErr != nil {
 			log.Warn("release failed; the lease will expire", zap.Error(relErr))
 		}

@@ -2,6 +2,7 @@ package choreo
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"cloud.google.com/go/pubsub/v2"
@@ -26,7 +27,7 @@ func (w *Worker) process(ctx context.Context, d delivery) bool {
 	trigger := state.Trigger{
 		GameDate: env.GameDate, Processor: w.processor, Needs: w.needs,
 		EventID: env.ID, EventType: env.Type, Generation: env.Generation,
-		Owner:    fmt.Sprintf("%s/run-%d", w.cfg.Instance, w.runs.Add(1)),
+		Owner:    fmt.Sprintf("%s/%s/run-%d", w.cfg.Instance, w.nonce, w.runs.Add(1)),
 		LeaseTTL: w.cfg.LeaseTTL,
 	}
 	if env.Load != nil {
@@ -39,6 +40,11 @@ func (w *Worker) process(ctx context.Context, d delivery) bool {
 			v, err = w.store.Claim(ctx, trigger)
 			return err
 		})
+		if errors.Is(err, state.ErrAhead) {
+			// Generations only go up and a completion is published after its generation
+			// opened, so an event ahead of its date can never become valid.
+			return w.deadLetter(ctx, d.subscription, d.msg, &env, err)
+		}
 		if err != nil {
 			log.Warn("claim failed; the event will be redelivered", zap.Error(err))
 			return false

@@ -2,6 +2,8 @@ package choreo
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"sync/atomic"
 
@@ -42,7 +44,9 @@ type Worker struct {
 	subs      *pubsub.Client
 	log       *zap.Logger
 	runs      atomic.Int64
-	pause     *pauseSwitch
+	// nonce makes run owners unique even when two processes share an instance name.
+	nonce string
+	pause *pauseSwitch
 	// writes reports the Firestore document writes committed so far, when counted.
 	writes func() int64
 }
@@ -66,6 +70,7 @@ func NewWorker(p events.Processor, g *pipeline.Graph, hooks Hooks, cfg Config,
 		marksDate: g.IsRoot(p) || g.IsLeaf(p),
 		store:     store, publisher: bus.NewPublisher(client), subs: client,
 		log: log.With(zap.String("processor", string(p))), pause: newPauseSwitch(),
+		nonce: newNonce(),
 	}, nil
 }
 
@@ -133,4 +138,11 @@ func (w *Worker) triggeredBy(t events.Type) bool {
 		}
 	}
 	return false
+}
+
+// newNonce returns 8 random hex digits.
+func newNonce() string {
+	var b [4]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
 }

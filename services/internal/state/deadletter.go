@@ -3,9 +3,12 @@ package state
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"fmt"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"cloud.google.com/go/firestore"
 	"google.golang.org/grpc/codes"
@@ -21,9 +24,15 @@ type DeadLetter struct {
 	MessageID    string            `firestore:"message_id"`
 	Processor    string            `firestore:"processor"`
 	Attributes   map[string]string `firestore:"attributes"`
-	// Payload is the message body as text (it is JSON for every event of the contract).
-	Payload string `firestore:"payload"`
-	Reason  string `firestore:"reason"`
+	// Payload is the message body: as text when it is valid UTF-8, else base64 (see
+	// PayloadEncoding). A body over MaxPayload is cut there (PayloadTruncated); the whole
+	// message is always on the dead-letter topic, and PayloadSHA256 identifies it.
+	Payload          string `firestore:"payload"`
+	PayloadEncoding  string `firestore:"payload_encoding"`
+	PayloadBytes     int    `firestore:"payload_bytes"`
+	PayloadSHA256    string `firestore:"payload_sha256"`
+	PayloadTruncated bool   `firestore:"payload_truncated"`
+	Reason           string `firestore:"reason"`
 	// GameDate, EventID and EventType are filled in when they could be read.
 	GameDate   string    `firestore:"game_date"`
 	EventID    string    `firestore:"event_id"`
@@ -33,6 +42,37 @@ type DeadLetter struct {
 	LastAt     time.Time `firestore:"last_at"`
 	// Redriven is set when an operator sent the message again.
 	Redriven bool `firestore:"redriven"`
+}
+
+// MaxPayload is the most of a dead letter's body kept in Firestore, in bytes; a document
+// holds at most 1 MiB.
+const MaxPayload = 256 << 10
+
+// maxReason bounds the stored reason, in bytes.
+const maxReason = 4 << 10
+
+// SetPayload records body in d: as text or base64, cut at MaxPayload, with its size and
+// digest.
+func (d *DeadLetter) SetPayload(body []byte) {
+	sum := sha256.Sum256(body)
+	d.PayloadBytes, d.PayloadSHA256 = len(body), hex.EncodeToString(sum[:])
+	kept := body
+	if len(kept) > MaxPayload {
+		kept, d.PayloadTruncated = kept[:MaxPayload], true
+	}
+	if utf8.Valid(kept) {
+		d.Payload, d.PayloadEncoding = string(kept), "text"
+		return
+	}
+	d.Payload, d.PayloadEncoding = base64.StdEncoding.EncodeToString(kept), "base64"
+}
+
+// SetReason records reason, cut to a bounded, valid UTF-8 length.
+func (d *DeadLetter) SetReason(reason string) {
+	if len(reason) > maxReason {
+		reason = reason[:maxReason] + "…"
+	}
+	d.Reason = strings.ToValidUTF8(reason, "?")
 }
 
 // DeadLetterID is the document id of a delivery's dead letter.

@@ -62,7 +62,7 @@ func (s *Store) RecordGateFailure(ctx context.Context, g GateFailure) (int, bool
 			return err
 		}
 		return tx.Set(s.date(g.GameDate), withProcessor(date, g.Processor, StatusBlocked,
-			g.Generation, proc.LastError, g.Now, s.processors))
+			g.Generation, proc.LastError, g.Now, s.leaves))
 	}, firestore.MaxAttempts(s.attempts))
 	if err != nil {
 		return 0, false, fmt.Errorf("state: record failed check of %s for %s: %w", g.Processor,
@@ -100,7 +100,7 @@ func (s *Store) Unblock(ctx context.Context, gameDate string, p events.Processor
 		if err := tx.Set(s.processor(gameDate, p), proc); err != nil {
 			return err
 		}
-		next := withProcessor(date, p, StatusWaiting, proc.Generation, "", now, s.processors)
+		next := withProcessor(date, p, StatusWaiting, proc.Generation, "", now, s.leaves)
 		next.LastError = ""
 		return tx.Set(s.date(gameDate), next)
 	}, firestore.MaxAttempts(s.attempts))

@@ -44,9 +44,9 @@ func (s *Store) DatesBetween(ctx context.Context, from, to string) ([]DateDoc, e
 // date and then processor. A processor that never ran for a date has no entry.
 func (s *Store) ProcessorsOf(ctx context.Context, gameDates []string) (
 	map[string]map[events.Processor]ProcessorDoc, error) {
-	refs := make([]*firestore.DocumentRef, 0, len(gameDates)*len(s.processors))
+	refs := make([]*firestore.DocumentRef, 0, len(gameDates)*len(events.Processors))
 	for _, d := range gameDates {
-		for _, p := range s.processors {
+		for _, p := range events.Processors {
 			refs = append(refs, s.processor(d, p))
 		}
 	}

@@ -21,14 +21,14 @@ const DefaultTxAttempts = 30
 // Store reads and writes completion state.
 type Store struct {
 	client     *firestore.Client
-	processors []events.Processor
+	leaves     []events.Processor
 	attempts   int
 }
 
 // NewStore returns a store over client. leaves are the processors that finish a date (the
 // graph's leaves): a date is complete when all of them succeeded at its generation.
 func NewStore(client *firestore.Client, leaves []events.Processor) *Store {
-	return &Store{client: client, processors: leaves, attempts: DefaultTxAttempts}
+	return &Store{client: client, leaves: leaves, attempts: DefaultTxAttempts}
 }
 
 func (s *Store) date(gameDate string) *firestore.DocumentRef {
@@ -156,7 +156,7 @@ func (s *Store) Finish(ctx context.Context, f Finish) (DateDoc, error) {
 		if err != nil {
 			return err
 		}
-		nextDate, nextProc, decideErr := decideFinish(datePtr, procPtr, f, s.processors)
+		nextDate, nextProc, decideErr := decideFinish(datePtr, procPtr, f, s.leaves)
 		if errors.Is(decideErr, errRecorded) {
 			result = date
 			return nil
