@@ -69,7 +69,9 @@ func TestKillDuringRun(t *testing.T) {
 		t.Errorf("player: attempt %d by %s, want the second instance's takeover (attempt 2)",
 			p.Attempt, p.RunOwner)
 	}
-	if n := logs.count(`"message":"run complete"`, `"processor":"player_game_summary"`); n != 1 {
+	done := []string{`"message":"run complete"`, `"processor":"player_game_summary"`}
+	logs.waitFor(10*time.Second, done...) // the line follows the commit the date shows
+	if n := logs.count(done...); n != 1 {
 		t.Errorf("player runs completed: %d, want 1", n)
 	}
 	checkPlayerRowsOf(t, stack, day)
