@@ -6,6 +6,7 @@
 //	tipoff deadletters [--date D]                list dead letters; "redrive --id ID" resends one
 //	tipoff unblock --date D --processor P        clear a blocked or failed processor and wake it
 //	tipoff pause|resume --processor P            a processor's kill switch
+//	tipoff stalls                                processors waiting past their limit
 //
 // Run "tipoff COMMAND --help" for the flags of a command.
 package main
@@ -33,6 +34,8 @@ Commands:
                example: tipoff pause --processor team_defense --reason "INC-42"
   resume       turn the kill switch off; held events run
                example: tipoff resume --processor team_defense
+  stalls       report processors waiting past their limit (exit 1 if any); run on a schedule
+               example: tipoff stalls --team-limit 30m --player-limit 20m
 
 Every command but run reads and writes Firestore and Pub/Sub through the Google clients,
 on project --project (default: $TIPOFF_PROJECT, else tipoff-local). They refuse to start
@@ -51,6 +54,7 @@ var operatorCommands = map[string]operatorCommand{
 	"unblock":     unblockCommand,
 	"pause":       pauseCommand,
 	"resume":      resumeCommand,
+	"stalls":      stallsCommand,
 }
 
 func main() {
