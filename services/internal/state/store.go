@@ -20,9 +20,9 @@ const DefaultTxAttempts = 30
 
 // Store reads and writes completion state.
 type Store struct {
-	client     *firestore.Client
-	leaves     []events.Processor
-	attempts   int
+	client   *firestore.Client
+	leaves   []events.Processor
+	attempts int
 }
 
 // NewStore returns a store over client. leaves are the processors that finish a date (the
