@@ -119,13 +119,9 @@ func (s *Store) DeadLetters(ctx context.Context) ([]DeadLetter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("state: list dead letters: %w", err)
 	}
-	out := make([]DeadLetter, 0, len(snaps))
-	for _, snap := range snaps {
-		var d DeadLetter
-		if err := snap.DataTo(&d); err != nil {
-			return nil, fmt.Errorf("state: decode %s: %w", snap.Ref.Path, err)
-		}
-		out = append(out, d)
+	out, err := decodeAll[DeadLetter](snaps)
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -45,13 +45,9 @@ func (s *Store) DeadLettersOn(ctx context.Context, gameDate string) ([]DeadLette
 	if err != nil {
 		return nil, fmt.Errorf("state: list dead letters of %s: %w", gameDate, err)
 	}
-	out := make([]DeadLetter, 0, len(snaps))
-	for _, snap := range snaps {
-		var d DeadLetter
-		if err := snap.DataTo(&d); err != nil {
-			return nil, fmt.Errorf("state: decode %s: %w", snap.Ref.Path, err)
-		}
-		out = append(out, d)
+	out, err := decodeAll[DeadLetter](snaps)
+	if err != nil {
+		return nil, err
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].FirstAt.Before(out[j].FirstAt) })
 	return out, nil

@@ -57,13 +57,9 @@ func (s *Store) Findings(ctx context.Context, gameDate string) ([]QualityDoc, er
 	if err != nil {
 		return nil, fmt.Errorf("state: read findings of %s: %w", gameDate, err)
 	}
-	out := make([]QualityDoc, 0, len(snaps))
-	for _, snap := range snaps {
-		var q QualityDoc
-		if err := snap.DataTo(&q); err != nil {
-			return nil, fmt.Errorf("state: decode %s: %w", snap.Ref.Path, err)
-		}
-		out = append(out, q)
+	out, err := decodeAll[QualityDoc](snaps)
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -29,13 +29,9 @@ func (s *Store) DatesBetween(ctx context.Context, from, to string) ([]DateDoc, e
 	if err != nil {
 		return nil, fmt.Errorf("state: read dates %s..%s: %w", from, to, err)
 	}
-	out := make([]DateDoc, 0, len(snaps))
-	for _, snap := range snaps {
-		var d DateDoc
-		if err := snap.DataTo(&d); err != nil {
-			return nil, fmt.Errorf("state: decode %s: %w", snap.Ref.Path, err)
-		}
-		out = append(out, d)
+	out, err := decodeAll[DateDoc](snaps)
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -241,13 +241,9 @@ func (s *Store) EventLog(ctx context.Context, gameDate string) ([]EventLogEntry,
 	if err != nil {
 		return nil, fmt.Errorf("state: read event log of %s: %w", gameDate, err)
 	}
-	out := make([]EventLogEntry, 0, len(snaps))
-	for _, snap := range snaps {
-		var e EventLogEntry
-		if err := snap.DataTo(&e); err != nil {
-			return nil, fmt.Errorf("state: decode %s: %w", snap.Ref.Path, err)
-		}
-		out = append(out, e)
+	out, err := decodeAll[EventLogEntry](snaps)
+	if err != nil {
+		return nil, err
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].FirstAt.Before(out[j].FirstAt) })
 	return out, nil
@@ -288,6 +284,19 @@ func (s *Store) WatchDates(ctx context.Context, gameDates []string,
 			return nil
 		}
 	}
+}
+
+// decodeAll decodes every snapshot into a T, naming the document that does not decode.
+func decodeAll[T any](snaps []*firestore.DocumentSnapshot) ([]T, error) {
+	out := make([]T, 0, len(snaps))
+	for _, snap := range snaps {
+		var v T
+		if err := snap.DataTo(&v); err != nil {
+			return nil, fmt.Errorf("state: decode %s: %w", snap.Ref.Path, err)
+		}
+		out = append(out, v)
+	}
+	return out, nil
 }
 
 func decodeIfExists[T any](snap *firestore.DocumentSnapshot, into *T) (*T, error) {
