@@ -32,6 +32,11 @@ func (w *Worker) execute(ctx context.Context, log *zap.Logger, d delivery, trigg
 	run := Run{GameDate: d.env.GameDate, Generation: v.Generation, Attempt: v.Attempt,
 		Inputs: v.Inputs, Request: d.env.Load, MissingGames: v.Date.MissingGames}
 	result, err := w.hooks.Run(runCtx, run)
+	// Renewal stops before the outcome is recorded: a renewal transaction on the same
+	// processor document as the finish would contend with it (on the emulator the two
+	// deadlock until its lock timeout, again and again). The lease was renewed within the
+	// last third of its TTL, which leaves the finish two thirds of it.
+	stopRenewing()
 	if err != nil && !errors.Is(err, ErrPermanent) && v.Attempt >= w.cfg.MaxRunAttempts {
 		err = Permanent(fmt.Errorf("gave up after %d runs of this generation: %w", v.Attempt,
 			err))
