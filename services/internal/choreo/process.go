@@ -36,10 +36,12 @@ func (w *Worker) process(ctx context.Context, d delivery) bool {
 	for {
 		trigger.Now = w.cfg.Now()
 		var v state.Verdict
+		unlock := w.claims.lock(env.GameDate)
 		err := retryState(ctx, func() (err error) {
 			v, err = w.store.Claim(ctx, trigger)
 			return err
 		})
+		unlock()
 		if errors.Is(err, state.ErrAhead) {
 			// Generations only go up and a completion is published after its generation
 			// opened, so an event ahead of its date can never become valid.

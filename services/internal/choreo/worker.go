@@ -45,8 +45,9 @@ type Worker struct {
 	log       *zap.Logger
 	runs      atomic.Int64
 	// nonce makes run owners unique even when two processes share an instance name.
-	nonce string
-	pause *pauseSwitch
+	nonce  string
+	pause  *pauseSwitch
+	claims claimStripes
 	// writes reports the Firestore document writes committed so far, when counted.
 	writes func() int64
 }
