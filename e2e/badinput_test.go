@@ -184,21 +184,20 @@ func waitDeadLetter(t *testing.T, stack *localstack.Stack, messageID string) map
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), waitTimeout)
 	defer cancel()
-	// The whole collection is watched and filtered here: the emulator's listener on a
-	// filtered query has missed a matching write in this suite.
-	it := stack.FS.Collection("dead_letters").Snapshots(ctx)
-	defer it.Stop()
+	// A direct query every half second: the emulator's listeners have missed dead-letter
+	// writes in this suite.
+	tick := time.NewTicker(500 * time.Millisecond)
+	defer tick.Stop()
 	for {
-		qs, err := it.Next()
-		if err != nil {
-			t.Fatalf("waiting for the dead letter of message %s: %v", messageID, err)
+		docs, err := stack.FS.Collection("dead_letters").Where("message_id", "==",
+			messageID).Documents(ctx).GetAll()
+		if err == nil && len(docs) > 0 {
+			return docs[0].Data()
 		}
-		docs, err := qs.Documents.GetAll()
-		must(t, err)
-		for _, d := range docs {
-			if d.Data()["message_id"] == messageID {
-				return d.Data()
-			}
+		select {
+		case <-tick.C:
+		case <-ctx.Done():
+			t.Fatalf("waiting for the dead letter of message %s: %v", messageID, ctx.Err())
 		}
 	}
 }

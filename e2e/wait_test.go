@@ -20,26 +20,44 @@ func waitDate(t *testing.T, stack *localstack.Stack, day string,
 	return waitDoc(t, stack, "dates/"+day, done)
 }
 
-// waitDoc blocks until done says yes about the document at path.
+// waitDoc blocks until done says yes about the document at path. A Firestore listener
+// wakes it; a direct read every half second covers the updates the emulator's listener
+// has been seen to miss.
 func waitDoc(t *testing.T, stack *localstack.Stack, path string,
 	done func(doc map[string]any) bool) map[string]any {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), waitTimeout)
 	defer cancel()
-	it := stack.FS.Doc(path).Snapshots(ctx)
-	defer it.Stop()
+	changed := make(chan struct{}, 1)
+	go func() {
+		it := stack.FS.Doc(path).Snapshots(ctx)
+		defer it.Stop()
+		for {
+			if _, err := it.Next(); err != nil {
+				return
+			}
+			select {
+			case changed <- struct{}{}:
+			default:
+			}
+		}
+	}()
+	tick := time.NewTicker(500 * time.Millisecond)
+	defer tick.Stop()
 	var last map[string]any
 	for {
-		snap, err := it.Next()
-		if err != nil {
-			t.Fatalf("waiting for %s: %v; last seen %s", path, err, describe(last))
+		snap, err := stack.FS.Doc(path).Get(ctx)
+		if err == nil && snap.Exists() {
+			last = snap.Data()
+			if done(last) {
+				return last
+			}
 		}
-		if !snap.Exists() {
-			continue
-		}
-		last = snap.Data()
-		if done(last) {
-			return last
+		select {
+		case <-changed:
+		case <-tick.C:
+		case <-ctx.Done():
+			t.Fatalf("waiting for %s: %v; last seen %s", path, ctx.Err(), describe(last))
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"time"
 
 	"cloud.google.com/go/firestore"
 	"google.golang.org/grpc/codes"
@@ -250,41 +251,61 @@ func (s *Store) EventLog(ctx context.Context, gameDate string) ([]EventLogEntry,
 }
 
 // WatchDates calls fn with every date document in gameDates each time one of them
-// changes, until fn returns true or ctx ends. It is driven by a Firestore listener, not
-// by polling.
+// changes, until fn returns true or ctx ends. A Firestore listener wakes it. The emulator's
+// listener has been seen to miss an update, so the documents are also read directly every
+// RereadEvery; that read only guards against a lost notification.
 func (s *Store) WatchDates(ctx context.Context, gameDates []string,
 	fn func(map[string]DateDoc) bool) error {
-	want := make(map[string]bool, len(gameDates))
-	for _, d := range gameDates {
-		want[d] = true
+	refs := make([]*firestore.DocumentRef, len(gameDates))
+	for i, d := range gameDates {
+		refs[i] = s.date(d)
 	}
-	it := s.client.Collection(DatesCollection).Snapshots(ctx)
-	defer it.Stop()
-	for {
-		qs, err := it.Next()
-		if err != nil {
-			return fmt.Errorf("state: watch dates: %w", err)
+	changed := make(chan struct{}, 1)
+	go func() {
+		it := s.client.Collection(DatesCollection).Snapshots(ctx)
+		defer it.Stop()
+		for {
+			if _, err := it.Next(); err != nil {
+				return
+			}
+			select {
+			case changed <- struct{}{}:
+			default:
+			}
 		}
-		snaps, err := qs.Documents.GetAll()
+	}()
+	tick := time.NewTicker(RereadEvery)
+	defer tick.Stop()
+	for {
+		snaps, err := s.client.GetAll(ctx, refs)
 		if err != nil {
 			return fmt.Errorf("state: watch dates: %w", err)
 		}
 		seen := make(map[string]DateDoc, len(gameDates))
 		for _, snap := range snaps {
-			if !want[snap.Ref.ID] {
-				continue
-			}
 			var d DateDoc
-			if err := snap.DataTo(&d); err != nil {
-				return fmt.Errorf("state: decode %s: %w", snap.Ref.Path, err)
+			found, err := decodeIfExists(snap, &d)
+			if err != nil {
+				return err
 			}
-			seen[snap.Ref.ID] = d
+			if found != nil {
+				seen[snap.Ref.ID] = d
+			}
 		}
 		if fn(seen) {
 			return nil
 		}
+		select {
+		case <-changed:
+		case <-tick.C:
+		case <-ctx.Done():
+			return fmt.Errorf("state: watch dates: %w", ctx.Err())
+		}
 	}
 }
+
+// RereadEvery is how often WatchDates reads the dates directly, besides its listener.
+const RereadEvery = 5 * time.Second
 
 // decodeAll decodes every snapshot into a T, naming the document that does not decode.
 func decodeAll[T any](snaps []*firestore.DocumentSnapshot) ([]T, error) {
