@@ -61,6 +61,19 @@ func connect(ctx context.Context, t target, withPubSub bool) (*backends, error) 
 	return b, nil
 }
 
+// open bounds ctx by the command's --timeout and connects. done closes the clients and
+// releases the timeout; call it when the command ends.
+func open(ctx context.Context, t target, withPubSub bool) (context.Context, *backends,
+	func(), error) {
+	ctx, cancel := context.WithTimeout(ctx, t.timeout)
+	b, err := connect(ctx, t, withPubSub)
+	if err != nil {
+		cancel()
+		return nil, nil, nil, err
+	}
+	return ctx, b, func() { b.Close(); cancel() }, nil
+}
+
 // Close stops the publisher and closes the clients.
 func (b *backends) Close() {
 	if b.pub != nil {

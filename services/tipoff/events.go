@@ -60,13 +60,11 @@ func eventsCommand(ctx context.Context, con console, args []string) error {
 	if err != nil {
 		return err
 	}
-	ctx, cancel := context.WithTimeout(ctx, f.timeout)
-	defer cancel()
-	b, err := connect(ctx, f.target, false)
+	ctx, b, done, err := open(ctx, f.target, false)
 	if err != nil {
 		return err
 	}
-	defer b.Close()
+	defer done()
 
 	story, err := readStory(ctx, b.store, f.date)
 	if err != nil {

@@ -84,13 +84,11 @@ func resumeCommand(ctx context.Context, con console, args []string) error {
 }
 
 func setControl(ctx context.Context, con console, f controlFlags, paused bool) error {
-	ctx, cancel := context.WithTimeout(ctx, f.timeout)
-	defer cancel()
-	b, err := connect(ctx, f.target, false)
+	ctx, b, done, err := open(ctx, f.target, false)
 	if err != nil {
 		return err
 	}
-	defer b.Close()
+	defer done()
 
 	before, err := b.store.Control(ctx, f.processor)
 	if err != nil {

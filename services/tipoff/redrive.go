@@ -71,13 +71,11 @@ func redriveCommand(ctx context.Context, con console, args []string) error {
 	if err != nil {
 		return err
 	}
-	ctx, cancel := context.WithTimeout(ctx, f.timeout)
-	defer cancel()
-	b, err := connect(ctx, f.target, true)
+	ctx, b, done, err := open(ctx, f.target, true)
 	if err != nil {
 		return err
 	}
-	defer b.Close()
+	defer done()
 
 	d, ok, err := b.store.DeadLetter(ctx, f.id)
 	if err != nil {

@@ -58,13 +58,11 @@ func stallsCommand(ctx context.Context, con console, args []string) error {
 	if err != nil {
 		return err
 	}
-	ctx, cancel := context.WithTimeout(ctx, f.timeout)
-	defer cancel()
-	b, err := connect(ctx, f.target, false)
+	ctx, b, done, err := open(ctx, f.target, false)
 	if err != nil {
 		return err
 	}
-	defer b.Close()
+	defer done()
 	found, err := findStalls(ctx, b, f.limits, time.Now().UTC())
 	if err != nil {
 		return err

@@ -63,13 +63,11 @@ func unblockCommand(ctx context.Context, con console, args []string) error {
 	if err != nil {
 		return err
 	}
-	ctx, cancel := context.WithTimeout(ctx, f.timeout)
-	defer cancel()
-	b, err := connect(ctx, f.target, true)
+	ctx, b, done, err := open(ctx, f.target, true)
 	if err != nil {
 		return err
 	}
-	defer b.Close()
+	defer done()
 
 	date, procs, err := readUnblockable(ctx, b.store, f)
 	if err != nil {
