@@ -191,3 +191,41 @@ func TestAlertsRoundTrip(t *testing.T) {
 		t.Errorf("severity fatal accepted: %v", err)
 	}
 }
+
+func TestReplayFields(t *testing.T) {
+	r := LoadRequest{GameDate: "2026-02-03", RequestID: "replay-1", Reason: "replay",
+		ReplayFrom: PlayerGameSummary}
+	e, err := NewLoadRequest("tipoff-cli", r, at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	env, err := Parse(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if env.Load == nil || env.Load.ReplayFrom != PlayerGameSummary {
+		t.Fatalf("replay_from lost in the round trip: %+v", env.Load)
+	}
+	r.ReplayFrom = "box_scores"
+	if _, err := NewLoadRequest("tipoff-cli", r, at); err == nil ||
+		!strings.Contains(err.Error(), "data.replay_from") {
+		t.Errorf("unknown replay_from: err = %v, want one naming data.replay_from", err)
+	}
+
+	c := offenseCompletion()
+	c.CarriedFrom = 1
+	e, err = NewCompletion(c, at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if env, err = Parse(e); err != nil || env.Completion.CarriedFrom != 1 {
+		t.Fatalf("carried_from lost in the round trip: %v %+v", err, env.Completion)
+	}
+	for _, bad := range []int64{2, 3, -1} {
+		c.CarriedFrom = bad
+		if _, err := NewCompletion(c, at); err == nil ||
+			!strings.Contains(err.Error(), "data.carried_from") {
+			t.Errorf("carried_from %d at g2: err = %v, want one naming data.carried_from", bad, err)
+		}
+	}
+}

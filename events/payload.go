@@ -28,6 +28,11 @@ type LoadRequest struct {
 	RequestID string `json:"request_id"`
 	// Reason says why the date is loaded: "initial", "replay", "correction", ...
 	Reason string `json:"reason"`
+	// ReplayFrom, when set, names the processor a replay starts from: it and every
+	// processor downstream of it compute the new generation, and every other processor
+	// carries its output of the previous generation forward (Completion.CarriedFrom).
+	// Empty means every processor computes, the raw loader reading the files again.
+	ReplayFrom Processor `json:"replay_from,omitempty"`
 }
 
 // Input names one upstream completion that a run used.
@@ -55,6 +60,10 @@ type Completion struct {
 	Inputs []Input `json:"inputs,omitempty"`
 	// RequestID is the load request that opened the generation (raw loader only).
 	RequestID string `json:"request_id,omitempty"`
+	// CarriedFrom, when not 0, is the earlier generation whose output this completion
+	// carried forward unchanged instead of computing it again (a replay from a downstream
+	// processor). The rows are stored again under Generation.
+	CarriedFrom int64 `json:"carried_from,omitempty"`
 }
 
 var (
@@ -81,6 +90,9 @@ func (r LoadRequest) Validate(id string) error {
 	if r.Reason == "" {
 		return fieldErr(id, "data.reason", r.Reason, "must not be empty")
 	}
+	if r.ReplayFrom != "" && !r.ReplayFrom.Valid() {
+		return fieldErr(id, "data.replay_from", string(r.ReplayFrom), "unknown processor")
+	}
 	return nil
 }
 
@@ -104,6 +116,10 @@ func (c Completion) Validate(id string) error {
 	}
 	if !digestPattern.MatchString(c.InputDigest) {
 		return fieldErr(id, "data.input_digest", c.InputDigest, "must be sha256: and 64 hex digits")
+	}
+	if c.CarriedFrom < 0 || c.CarriedFrom >= c.Generation && c.CarriedFrom != 0 {
+		return fieldErr(id, "data.carried_from", strconv.FormatInt(c.CarriedFrom, 10),
+			"must be an earlier generation than the event's own")
 	}
 	return c.validateInputs(id)
 }
