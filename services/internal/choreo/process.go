@@ -31,7 +31,7 @@ func (w *Worker) process(ctx context.Context, d delivery) bool {
 		LeaseTTL: w.cfg.LeaseTTL,
 	}
 	if env.Load != nil {
-		trigger.RequestID = env.Load.RequestID
+		trigger.RequestID, trigger.ReplayFrom = env.Load.RequestID, env.Load.ReplayFrom
 	}
 	for {
 		trigger.Now = w.cfg.Now()

@@ -52,6 +52,9 @@ type Trigger struct {
 	Generation int64
 	// RequestID is the load request's id (roots only).
 	RequestID string
+	// ReplayFrom is the load request's replay_from (roots only): recorded on the date when
+	// the request opens a generation.
+	ReplayFrom events.Processor
 	// Owner identifies the run that would hold the lease.
 	Owner    string
 	Now      time.Time
@@ -125,6 +128,7 @@ func openGeneration(d *DateDoc, gen int64, t Trigger) {
 	d.Generation = gen
 	d.Status = StatusRunning
 	d.MissingGames = nil
+	d.ReplayFrom = string(t.ReplayFrom)
 	d.LastError = ""
 	d.UpdatedAt = t.Now
 }

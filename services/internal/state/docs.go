@@ -25,9 +25,13 @@ type DateDoc struct {
 	// request never opens a second generation.
 	Requests     map[string]int64 `firestore:"requests"`
 	MissingGames []string         `firestore:"missing_games"`
-	LastError    string           `firestore:"last_error"`
-	CreatedAt    time.Time        `firestore:"created_at"`
-	UpdatedAt    time.Time        `firestore:"updated_at"`
+	// ReplayFrom is the processor the current generation's replay starts from, as its load
+	// request asked: it and its downstream compute, the others carry their output forward.
+	// Empty when every processor computes the generation.
+	ReplayFrom string    `firestore:"replay_from,omitempty"`
+	LastError  string    `firestore:"last_error"`
+	CreatedAt  time.Time `firestore:"created_at"`
+	UpdatedAt  time.Time `firestore:"updated_at"`
 }
 
 // Lease records who holds a claimed run and until when.
@@ -62,6 +66,9 @@ type ProcessorDoc struct {
 	Games        int            `firestore:"games"`
 	MissingGames []string       `firestore:"missing_games"`
 	InputDigest  string         `firestore:"input_digest"`
+	// CarriedFrom is the earlier generation whose output the run carried forward instead
+	// of computing it (a replay from a downstream processor); 0 when it computed.
+	CarriedFrom int64 `firestore:"carried_from,omitempty"`
 	// Anomalies are the findings of post-write verification, one line each.
 	Anomalies []string `firestore:"anomalies"`
 	// Validation counts, per row rule, the rows the last run's save found breaking it:
@@ -103,7 +110,7 @@ func (d ProcessorDoc) Completion(requestID string) events.Completion {
 		GameDate: d.GameDate, Generation: d.Generation, Processor: events.Processor(d.Processor),
 		Outcome: events.OutcomeComplete, Rows: d.Rows, Games: d.Games,
 		MissingGames: d.MissingGames, InputDigest: d.InputDigest, Inputs: d.Events(),
-		RequestID: requestID,
+		RequestID: requestID, CarriedFrom: d.CarriedFrom,
 	}
 	if d.Status == StatusPartial {
 		c.Outcome = events.OutcomePartial

@@ -22,8 +22,10 @@ type Finish struct {
 	Games        int
 	MissingGames []string
 	InputDigest  string
-	Anomalies    []string
-	Validation   map[string]int
+	// CarriedFrom is the generation whose output the run carried forward; 0 if it computed.
+	CarriedFrom int64
+	Anomalies   []string
+	Validation  map[string]int
 	// Findings are stored under dates/{game_date}/quality when the run is recorded.
 	Findings []events.Finding
 	// Error is the reason for a failed or quarantined run.
@@ -74,6 +76,7 @@ func decideFinish(date *DateDoc, proc *ProcessorDoc, f Finish, all []events.Proc
 	done.Games = f.Games
 	done.MissingGames = f.MissingGames
 	done.InputDigest = f.InputDigest
+	done.CarriedFrom = f.CarriedFrom
 	done.Anomalies = f.Anomalies
 	done.Validation = f.Validation
 	done.LastError = f.Error
