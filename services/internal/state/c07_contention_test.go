@@ -59,8 +59,8 @@ func TestC07TwoClaimsCreateTheDate(t *testing.T) {
 				t.Errorf("date = %+v, created %s, updated %s; want created once, by %s, at g1 "+
 					"for r1", date, snap.CreateTime, snap.UpdateTime, winner.Owner)
 			}
-			checkClaimed(t, store, events.RawBoxScores, winner)
-			checkDeliveries(t, store, triggers[0].EventID, events.RawBoxScores, 2)
+			checkClaimed(t, store, c07Day, events.RawBoxScores, winner)
+			checkDeliveries(t, store, c07Day, triggers[0].EventID, events.RawBoxScores, 2)
 		})
 	}
 }
@@ -74,7 +74,7 @@ func TestC07TwoJoinClaimsAtOnce(t *testing.T) {
 			store := emulatorStore(t)
 			loadDate(t, store, c07Day)
 			for _, p := range []events.Processor{events.TeamOffense, events.TeamDefense} {
-				completeTeam(t, store, p)
+				finishTeam(t, store, c07Day, p, claimTeam(t, store, c07Day, p))
 			}
 			at := seedAt.Add(time.Minute)
 			var triggers []state.Trigger
@@ -90,9 +90,9 @@ func TestC07TwoJoinClaimsAtOnce(t *testing.T) {
 
 			winner := checkOneRun(t, claimAtOnce(t, store, triggers), triggers)
 
-			checkClaimed(t, store, events.PlayerGameSummary, winner)
+			checkClaimed(t, store, c07Day, events.PlayerGameSummary, winner)
 			for _, trig := range triggers {
-				checkDeliveries(t, store, trig.EventID, events.PlayerGameSummary, 1)
+				checkDeliveries(t, store, c07Day, trig.EventID, events.PlayerGameSummary, 1)
 			}
 		})
 	}
@@ -199,9 +199,10 @@ func checkOneRun(t *testing.T, verdicts []state.Verdict, triggers []state.Trigge
 
 // checkClaimed: p's document holds winner's claim, the first of the generation, with no
 // failed dependency check counted.
-func checkClaimed(t *testing.T, store *state.Store, p events.Processor, winner state.Trigger) {
+func checkClaimed(t *testing.T, store *state.Store, gameDate string, p events.Processor,
+	winner state.Trigger) {
 	t.Helper()
-	procs, err := store.Processors(testContext(t), c07Day)
+	procs, err := store.Processors(testContext(t), gameDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,11 +214,11 @@ func checkClaimed(t *testing.T, store *state.Store, p events.Processor, winner s
 	}
 }
 
-// checkDeliveries: the event log counts want deliveries of eventID to p.
-func checkDeliveries(t *testing.T, store *state.Store, eventID string, p events.Processor,
-	want int64) {
+// checkDeliveries: the event log of gameDate counts want deliveries of eventID to p.
+func checkDeliveries(t *testing.T, store *state.Store, gameDate, eventID string,
+	p events.Processor, want int64) {
 	t.Helper()
-	log, err := store.EventLog(testContext(t), c07Day)
+	log, err := store.EventLog(testContext(t), gameDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -233,23 +234,31 @@ func checkDeliveries(t *testing.T, store *state.Store, eventID string, p events.
 	t.Errorf("%s consumed by %s is not in the event log", eventID, p)
 }
 
-// completeTeam claims and completes team processor p at g1 from the raw completion.
-func completeTeam(t *testing.T, store *state.Store, p events.Processor) {
+// claimTeam claims team processor p of gameDate at g1 from the raw completion and
+// returns the run's owner; the run is left going.
+func claimTeam(t *testing.T, store *state.Store, gameDate string, p events.Processor) string {
 	t.Helper()
-	ctx := testContext(t)
 	owner := string(p) + "/run-1"
-	v, err := store.Claim(ctx, state.Trigger{GameDate: c07Day, Processor: p,
+	v, err := store.Claim(testContext(t), state.Trigger{GameDate: gameDate, Processor: p,
 		Needs:     []events.Processor{events.RawBoxScores},
-		EventID:   events.CompletionID(events.RawBoxScores, c07Day, 1),
-		EventType: events.RawLoaded, Generation: 1, Owner: owner, Now: seedAt.Add(2 * time.Second),
-		LeaseTTL: time.Minute})
+		EventID:   events.CompletionID(events.RawBoxScores, gameDate, 1),
+		EventType: events.RawLoaded, Generation: 1, Owner: owner,
+		Now: seedAt.Add(2 * time.Second), LeaseTTL: time.Minute})
 	if err != nil || v.Decision != state.DecisionRun {
 		t.Fatalf("claim %s: %v (%s), %v", p, v.Decision, v.Reason, err)
 	}
+	return owner
+}
+
+// finishTeam completes owner's run of team processor p of gameDate at g1.
+func finishTeam(t *testing.T, store *state.Store, gameDate string, p events.Processor,
+	owner string) {
+	t.Helper()
 	typ, _ := events.CompletionType(p)
-	if _, err := store.Finish(ctx, state.Finish{GameDate: c07Day, Processor: p, Generation: 1,
-		Owner: owner, Status: state.StatusComplete, EventID: events.CompletionID(p, c07Day, 1),
-		EventType: typ, Rows: map[string]int{string(p): 12}, Games: 12,
+	if _, err := store.Finish(testContext(t), state.Finish{GameDate: gameDate, Processor: p,
+		Generation: 1, Owner: owner, Status: state.StatusComplete,
+		EventID: events.CompletionID(p, gameDate, 1), EventType: typ,
+		Rows: map[string]int{string(p): 12}, Games: 12,
 		InputDigest: "sha256:" + strings.Repeat("b", 64),
 		Now:         seedAt.Add(3 * time.Second)}); err != nil {
 		t.Fatalf("finish %s: %v", p, err)
