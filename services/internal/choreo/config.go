@@ -118,6 +118,10 @@ func (c Config) WorstCaseHandling() time.Duration { return c.LeaseTTL + c.MaxRun
 // policy every expiry counts as a failed delivery, so work that succeeded can end up
 // dead-lettered. It is not part of Check, which NewWorker applies: the in-process fault
 // tests cap the extension on purpose to provoke that redelivery.
+// TODO: a delivery whose dependency check failed is held for up to 16 × GateBackoff (32 s
+// by default) where a run would have been; once that exceeds MaxRunTime the hold is the
+// worst case and neither this check nor the default extension covers it, so Pub/Sub
+// redelivers the held message and its copy checks again before the backoff is over.
 func (c Config) CheckDelivery() error {
 	if c.MaxExtension == 0 {
 		return nil // the default is the worst-case handling time itself
