@@ -35,8 +35,9 @@ type Config struct {
 	// (TIPOFF_GATE_BACKOFF). Default 2s.
 	GateBackoff time.Duration
 	// MaxExtension caps how long the Pub/Sub client keeps extending the ack deadline of a
-	// message being handled (TIPOFF_MAX_EXTENSION). Default LeaseTTL + MaxRunTime, which
-	// covers the longest wait for another run's lease plus a run of its own.
+	// message being handled (TIPOFF_MAX_EXTENSION). Default (0) LeaseTTL + MaxRunTime, the
+	// worst-case handling time: the longest wait for another run's lease plus a run of its
+	// own. A worker refuses to start with a smaller cap (see CheckDelivery).
 	MaxExtension time.Duration
 	// LogLevel is the zap level name (TIPOFF_LOG_LEVEL). Default "info".
 	LogLevel string
@@ -87,7 +88,10 @@ func LoadConfig() (Config, error) {
 			return c, fmt.Errorf("choreo: TIPOFF_MAX_OUTSTANDING=%q: want a positive integer", s)
 		}
 	}
-	return c, c.Check()
+	if err := c.Check(); err != nil {
+		return c, err
+	}
+	return c, c.CheckDelivery()
 }
 
 // Check refuses a configuration in which a run could outlive its lease.
@@ -99,6 +103,35 @@ func (c Config) Check() error {
 	if c.LeaseTTL <= c.MaxRunTime {
 		return fmt.Errorf("choreo: lease TTL %s does not cover the max run time %s: a run "+
 			"could be taken over while it is still writing", c.LeaseTTL, c.MaxRunTime)
+	}
+	return nil
+}
+
+// WorstCaseHandling is the longest a worker may hold one message: it waits up to a lease
+// TTL for another run's lease to end, then runs for up to MaxRunTime itself.
+func (c Config) WorstCaseHandling() time.Duration { return c.LeaseTTL + c.MaxRunTime }
+
+// CheckDelivery refuses, at start, a client lease extension (MaxExtension) shorter than
+// the worst-case handling time. With such a cap Pub/Sub redelivers a message that is still
+// being handled (field case C02): the run's Firestore lease keeps the copy from computing
+// again, but the copy holds a second instance for the whole run, and with a dead-letter
+// policy every expiry counts as a failed delivery, so work that succeeded can end up
+// dead-lettered. It is not part of Check, which NewWorker applies: the in-process fault
+// tests cap the extension on purpose to provoke that redelivery.
+// TODO: a delivery whose dependency check failed is held for up to 16 × GateBackoff (32 s
+// by default) where a run would have been; once that exceeds MaxRunTime the hold is the
+// worst case and neither this check nor the default extension covers it, so Pub/Sub
+// redelivers the held message and its copy checks again before the backoff is over.
+func (c Config) CheckDelivery() error {
+	if c.MaxExtension == 0 {
+		return nil // the default is the worst-case handling time itself
+	}
+	if need := c.WorstCaseHandling(); c.MaxExtension < need {
+		return fmt.Errorf("choreo: configuration refused: TIPOFF_MAX_EXTENSION=%s is below "+
+			"the worst-case handling time %s (TIPOFF_LEASE_TTL %s + TIPOFF_MAX_RUN_TIME %s); "+
+			"set it to at least %s, or leave it unset: a message still being handled would "+
+			"be redelivered to another instance", c.MaxExtension, need, c.LeaseTTL,
+			c.MaxRunTime, need)
 	}
 	return nil
 }

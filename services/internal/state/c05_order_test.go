@@ -58,6 +58,7 @@ func TestC05OutOfOrderGenerations(t *testing.T) {
 					m.runTeam(t, c05Day, events.TeamDefense, 2, t0.Add(2*time.Hour))
 				}
 				env := parsedCompletion(t, c05Day, d)
+				before := clone(t, m.procs[events.PlayerGameSummary])
 				v, err := m.claim(envelopeTrigger(env, fmt.Sprintf("player/%d", i),
 					clock.now(i, env)))
 				if err != nil {
@@ -66,6 +67,13 @@ func TestC05OutOfOrderGenerations(t *testing.T) {
 				got = append(got, v.Decision)
 				if v.Decision == DecisionRun {
 					checkC05Run(t, v)
+					continue
+				}
+				// A stale or waiting delivery is acked with no write (C05).
+				if after := clone(t, m.procs[events.PlayerGameSummary]); !reflect.DeepEqual(after,
+					before) {
+					t.Errorf("%s: %s rewrote the player document:\n got %+v\nwant %+v", d.Label,
+						v.Decision, after, before)
 				}
 			}
 			if !reflect.DeepEqual(got, want) {
