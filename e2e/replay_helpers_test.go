@@ -156,8 +156,10 @@ func replaceBoxScore(t *testing.T, dir, gameID string, body []byte) {
 }
 
 // watchCompletions creates a subscription of its own on every completion topic, before
-// anything is published, and returns the completions received, by event id.
-func watchCompletions(t *testing.T, stack *localstack.Stack) func() map[string]events.Completion {
+// anything is published. The function it returns waits until the completions with the
+// given event ids have arrived and returns every completion received, by event id.
+func watchCompletions(t *testing.T, stack *localstack.Stack) func(
+	ids ...string) map[string]events.Completion {
 	t.Helper()
 	ctx := context.Background()
 	var chans []<-chan *pubsub.Message
@@ -172,7 +174,7 @@ func watchCompletions(t *testing.T, stack *localstack.Stack) func() map[string]e
 		chans = append(chans, collect(t, stack, id))
 	}
 	seen := map[string]events.Completion{}
-	return func() map[string]events.Completion {
+	drain := func() {
 		for _, ch := range chans {
 			for drained := false; !drained; {
 				select {
@@ -185,6 +187,25 @@ func watchCompletions(t *testing.T, stack *localstack.Stack) func() map[string]e
 				}
 			}
 		}
-		return seen
+	}
+	return func(ids ...string) map[string]events.Completion {
+		t.Helper()
+		deadline := time.Now().Add(waitTimeout)
+		for {
+			drain()
+			missing := ""
+			for _, id := range ids {
+				if _, ok := seen[id]; !ok {
+					missing = id
+				}
+			}
+			if missing == "" {
+				return seen
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("completion %s never received", missing)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
 	}
 }
