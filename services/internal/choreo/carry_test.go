@@ -1,9 +1,13 @@
 package choreo
 
 import (
+	"context"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
+
+	"go.uber.org/zap"
 
 	"github.com/tipoff-nba/tipoff/events"
 	"github.com/tipoff-nba/tipoff/services/internal/pipeline"
@@ -103,5 +107,73 @@ func TestWhichProcessorsCarry(t *testing.T) {
 		if !reflect.DeepEqual(carried, wantCarried) {
 			t.Errorf("replay from %q carries %v, want %v", replayFrom, carried, wantCarried)
 		}
+	}
+}
+
+// TestRunOrCarry: a spared processor carries and reports its last good output's digest,
+// games and missing games; when the rows to carry are gone it computes instead; a
+// recomputed processor never calls Carry.
+func TestRunOrCarry(t *testing.T) {
+	g, err := pipeline.New(pipeline.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := &state.LastGood{Generation: 1, Rows: map[string]int{"team_offense_game_summary": 8},
+		Games: 4, MissingGames: []string{"0022500002"}, InputDigest: "sha256:g1"}
+	verdict := state.Verdict{Generation: 2,
+		Date:      state.DateDoc{ReplayFrom: string(pl)},
+		Processor: state.ProcessorDoc{LastGood: last},
+		Upstream:  map[events.Processor]state.ProcessorDoc{raw: {CarriedFrom: 1}}}
+	cases := []struct {
+		name        string
+		replayFrom  events.Processor
+		carryErr    error
+		wantCarried int64
+		wantCalls   string
+	}{
+		{"carried", pl, nil, 1, "carry"},
+		{"rows gone", pl, fmt.Errorf("%w: test", ErrCarryGone), 0, "carry run"},
+		{"recomputed", off, nil, 0, "run"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var calls []string
+			w := &Worker{processor: off, needs: []events.Processor{raw}, graph: g,
+				hooks: Hooks{
+					Run: func(context.Context, Run) (Result, error) {
+						calls = append(calls, "run")
+						return Result{InputDigest: "sha256:computed"}, nil
+					},
+					Carry: func(_ context.Context, run Run, from int64, want map[string]int) (
+						Result, error) {
+						calls = append(calls, "carry")
+						if from != 1 || run.Generation != 2 || !reflect.DeepEqual(want, last.Rows) {
+							t.Errorf("carry from g%d to g%d of %v", from, run.Generation, want)
+						}
+						return Result{Rows: want}, tc.carryErr
+					}}}
+			v := verdict
+			v.Date.ReplayFrom = string(tc.replayFrom)
+
+			r, err := w.runOrCarry(context.Background(), zap.NewNop(), Run{Generation: 2}, v)
+
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Join(calls, " "); got != tc.wantCalls {
+				t.Errorf("calls %q, want %q", got, tc.wantCalls)
+			}
+			if r.CarriedFrom != tc.wantCarried {
+				t.Errorf("carried_from %d, want %d", r.CarriedFrom, tc.wantCarried)
+			}
+			if tc.wantCarried > 0 && (r.InputDigest != "sha256:g1" || r.Games != 4 ||
+				!reflect.DeepEqual(r.MissingGames, last.MissingGames)) {
+				t.Errorf("carried result %+v does not repeat g1's digest, games and missing "+
+					"games", r)
+			}
+			if tc.wantCarried == 0 && r.InputDigest != "sha256:computed" {
+				t.Errorf("computed result %+v is not the run's", r)
+			}
+		})
 	}
 }
