@@ -104,3 +104,45 @@ func boolInt(b bool) int {
 	}
 	return 0
 }
+
+// TestReplayFromWithRawRowsGone: when the raw rows a replay would carry forward are no
+// longer in the warehouse, the raw loader reads the files again and says why, and every
+// processor downstream computes from that load instead of carrying.
+func TestReplayFromWithRawRowsGone(t *testing.T) {
+	day := correctedDay
+	stack, logs := startStack(t, dataDir(t, gamesOn(t, day), nil), nil)
+	db := openWarehouse(t, stack)
+	requestLoad(t, stack, day, "first")
+	if doc := waitGeneration(t, stack, day, 1); doc["status"] != "complete" {
+		t.Fatalf("g1: %s, want complete", describe(doc))
+	}
+	g1 := readDate(t, db, day)
+	damage := writableWarehouse(t, stack)
+	for _, table := range outputTables[:2] {
+		_, err := damage.Exec("DELETE FROM "+table+" WHERE game_date = ?", day)
+		must(t, err)
+	}
+
+	requestReplay(t, stack, day, "from-player", events.PlayerGameSummary)
+	if doc := waitGeneration(t, stack, day, 2); doc["status"] != "complete" {
+		t.Fatalf("g2: %s, want complete", describe(doc))
+	}
+
+	read := readDate(t, db, day)
+	onlyGeneration(t, day, read, 2)
+	sameValues(t, "the reload after the raw rows were lost", g1, read)
+	procs, err := stack.Store.Processors(context.Background(), day)
+	must(t, err)
+	for _, p := range events.Processors {
+		if d := procs[p]; d.Generation != 2 || d.CarriedFrom != 0 {
+			t.Errorf("%s: g%d carried_from %d; want g2 computed", p, d.Generation, d.CarriedFrom)
+		}
+	}
+	if logs.count("replay: computing instead of carrying forward",
+		`"processor":"raw_boxscores"`, "gamebook_player_stats holds 0 rows") != 1 {
+		t.Error("the raw loader did not log why it read the files again")
+	}
+	if n := logs.count("output carried forward"); n != 0 {
+		t.Errorf("%d log lines say carried; want none", n)
+	}
+}
