@@ -169,6 +169,9 @@ func watchCompletions(t *testing.T, stack *localstack.Stack) func(
 		_, err := stack.PS.SubscriptionAdminClient.CreateSubscription(ctx, &pubsubpb.Subscription{
 			Name:  fmt.Sprintf("projects/%s/subscriptions/%s", stack.Config.Project, id),
 			Topic: fmt.Sprintf("projects/%s/topics/%s", stack.Config.Project, typ.Topic()),
+			// Explicit: the fake refuses 0 once a test has lowered its minimum ack deadline
+			// (a process-wide setting), and the client retries that refusal until it times out.
+			AckDeadlineSeconds: 10,
 		})
 		must(t, err)
 		chans = append(chans, collect(t, stack, id))
