@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"os"
 	"testing"
 
 	"github.com/tipoff-nba/tipoff/events"
@@ -140,6 +141,46 @@ func TestReplayFromWithRawRowsGone(t *testing.T) {
 	}
 	if logs.count("replay: computing instead of carrying forward",
 		`"processor":"raw_boxscores"`, "gamebook_player_stats holds 0 rows") != 1 {
+		t.Error("the raw loader did not log why it read the files again")
+	}
+	if n := logs.count("output carried forward"); n != 0 {
+		t.Errorf("%d log lines say carried; want none", n)
+	}
+}
+
+// TestReplayFromAfterAFailedLoad: a replay from the player summary right after a load
+// that failed has nothing of the previous generation to carry, so the raw loader reads the
+// files again (the newest data wins) and says why, and everything downstream computes.
+func TestReplayFromAfterAFailedLoad(t *testing.T) {
+	day := correctedDay
+	games := gamesOn(t, day)
+	dir := dataDir(t, games, nil)
+	stack, logs := startStack(t, dir, nil)
+	db := openWarehouse(t, stack)
+	requestLoad(t, stack, day, "first")
+	if doc := waitGeneration(t, stack, day, 1); doc["status"] != "complete" {
+		t.Fatalf("g1: %s, want complete", describe(doc))
+	}
+	g1 := readDate(t, db, day)
+
+	original, err := os.ReadFile(boxScorePath(t, games[0]))
+	must(t, err)
+	replaceBoxScore(t, dir, games[0], []byte(`{"boxScoreTraditional": `))
+	requestReplay(t, stack, day, "broken", "")
+	if doc := waitGeneration(t, stack, day, 2); doc["status"] != "failed" {
+		t.Fatalf("g2 with a malformed box score: %s, want failed", describe(doc))
+	}
+	replaceBoxScore(t, dir, games[0], original)
+	requestReplay(t, stack, day, "from-player", events.PlayerGameSummary)
+	if doc := waitGeneration(t, stack, day, 3); doc["status"] != "complete" {
+		t.Fatalf("g3: %s, want complete", describe(doc))
+	}
+
+	read := readDate(t, db, day)
+	onlyGeneration(t, day, read, 3)
+	sameValues(t, "the reload after a failed load", g1, read)
+	if logs.count("replay: computing instead of carrying forward",
+		`"processor":"raw_boxscores"`, "the load of g2 never succeeded") != 1 {
 		t.Error("the raw loader did not log why it read the files again")
 	}
 	if n := logs.count("output carried forward"); n != 0 {
