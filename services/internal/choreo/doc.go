@@ -3,8 +3,11 @@
 // Firestore (the gate and the claim are one transaction), calls the processor, records the
 // outcome, publishes the completion event and only then acks the trigger.
 //
-// A worker supplies only its processor name and a RunFunc; everything about delivery,
-// duplicates, staleness, leases and dead letters is decided here, the same way for all.
+// A worker supplies only its processor name, a RunFunc and a CarryFunc; everything about
+// delivery, duplicates, staleness, leases, replays and dead letters is decided here, the
+// same way for all. In a generation whose load request replays from a processor P, a
+// processor neither P nor downstream of it carries its last good output forward instead of
+// running (carry.go).
 //
 // Ack rules:
 //   - malformed or unknown events are recorded as dead letters (Firestore and the

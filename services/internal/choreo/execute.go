@@ -31,7 +31,7 @@ func (w *Worker) execute(ctx context.Context, log *zap.Logger, d delivery, trigg
 	started := time.Now()
 	run := Run{GameDate: d.env.GameDate, Generation: v.Generation, Attempt: v.Attempt,
 		Inputs: v.Inputs, Request: d.env.Load, MissingGames: v.Date.MissingGames}
-	result, err := w.hooks.Run(runCtx, run)
+	result, err := w.runOrCarry(runCtx, log, run, v)
 	// Renewal stops before the outcome is recorded: a renewal transaction on the same
 	// processor document as the finish would contend with it (on the emulator the two
 	// deadlock until its lock timeout, again and again). The lease was renewed within the
@@ -82,7 +82,7 @@ func (w *Worker) completion(log *zap.Logger, finish *state.Finish, run Run, v st
 	c := events.Completion{
 		GameDate: run.GameDate, Generation: run.Generation, Processor: w.processor,
 		Outcome: events.OutcomeComplete, Rows: r.Rows, Games: r.Games, MissingGames: missing,
-		InputDigest: r.InputDigest, Inputs: v.Inputs,
+		InputDigest: r.InputDigest, Inputs: v.Inputs, CarriedFrom: r.CarriedFrom,
 	}
 	finish.Status = state.StatusComplete
 	if len(missing) > 0 {
@@ -99,7 +99,7 @@ func (w *Worker) completion(log *zap.Logger, finish *state.Finish, run Run, v st
 	}
 	finish.EventID, finish.EventType = e.ID(), events.Type(e.Type())
 	finish.Rows, finish.Games, finish.MissingGames = c.Rows, c.Games, c.MissingGames
-	finish.InputDigest = c.InputDigest
+	finish.InputDigest, finish.CarriedFrom = c.InputDigest, c.CarriedFrom
 	return &e
 }
 

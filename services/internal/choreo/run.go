@@ -40,6 +40,9 @@ type Result struct {
 	// Findings are the results of post-write verification. A critical one quarantines the
 	// output: the runtime records the date as quarantined and announces nothing.
 	Findings []events.Finding
+	// CarriedFrom is the earlier generation whose output the run stored again instead of
+	// computing it (a replay from a downstream processor); 0 when it computed.
+	CarriedFrom int64
 }
 
 // RunFunc computes and saves one processor's output for a date and generation.

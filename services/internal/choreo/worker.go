@@ -25,6 +25,9 @@ type Hooks struct {
 	// dependency gate compares it with the row counts the upstream completions reported.
 	// Roots, which have no upstream, leave it nil.
 	CountRows RowCounter
+	// Carry stores the processor's output of an earlier generation again under a new one,
+	// when a replay from a downstream processor spares it. Nil: it always computes.
+	Carry CarryFunc
 }
 
 // RowCounter counts the rows a table holds for a game date at a generation.
@@ -34,7 +37,9 @@ type RowCounter func(ctx context.Context, table, gameDate string, generation int
 type Worker struct {
 	processor events.Processor
 	needs     []events.Processor
-	triggers  []events.Type
+	// graph tells which processors a replay recomputes.
+	graph    *pipeline.Graph
+	triggers []events.Type
 	// marksDate is true for a root or a leaf: its outcome changes the date's status.
 	marksDate bool
 	hooks     Hooks
@@ -67,7 +72,7 @@ func NewWorker(p events.Processor, g *pipeline.Graph, hooks Hooks, cfg Config,
 			"RowCounter for its dependency gate", p)
 	}
 	return &Worker{
-		processor: p, needs: node.Needs, triggers: g.Triggers(p), hooks: hooks, cfg: cfg,
+		processor: p, needs: node.Needs, graph: g, triggers: g.Triggers(p), hooks: hooks, cfg: cfg,
 		marksDate: g.IsRoot(p) || g.IsLeaf(p),
 		store:     store, publisher: bus.NewPublisher(client), subs: client,
 		log: log.With(zap.String("processor", string(p))), pause: newPauseSwitch(),

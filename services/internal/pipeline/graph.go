@@ -186,3 +186,19 @@ func (g *Graph) Dependents(p events.Processor) []events.Processor {
 	}
 	return out
 }
+
+// Recomputes reports whether p computes a generation whose load request replays from
+// replayFrom: p is replayFrom or downstream of it. An empty replayFrom is a full replay,
+// which every processor computes. Every other processor carries its output of the
+// previous generation forward.
+func (g *Graph) Recomputes(replayFrom, p events.Processor) bool {
+	if replayFrom == "" {
+		return true
+	}
+	for _, d := range g.Dependents(replayFrom) {
+		if d == p {
+			return true
+		}
+	}
+	return false
+}

@@ -29,7 +29,21 @@ type TeamTable[T any] struct {
 
 // Hooks returns the processor's hooks over the warehouse.
 func (tt TeamTable[T]) Hooks(wh *warehouse.Warehouse) choreo.Hooks {
-	return choreo.Hooks{Run: tt.run(wh), CountRows: wh.CountRows}
+	return choreo.Hooks{Run: tt.run(wh), CountRows: wh.CountRows, Carry: tt.carry(wh)}
+}
+
+// carry stores the processor's rows of generation from again under the run's generation.
+func (tt TeamTable[T]) carry(wh *warehouse.Warehouse) choreo.CarryFunc {
+	return func(ctx context.Context, run choreo.Run, from int64, want map[string]int) (
+		choreo.Result, error) {
+		key := tables.Key{GameDate: run.GameDate, Generation: from}
+		rows, err := tt.Read(wh, ctx, key)
+		if err != nil {
+			return choreo.Result{}, err
+		}
+		return CarryBatch(ctx, wh, tt.Batch(key, rows), map[string]int{tt.Table: len(rows)},
+			want, run.Generation)
+	}
 }
 
 func (tt TeamTable[T]) run(wh *warehouse.Warehouse) choreo.RunFunc {

@@ -218,8 +218,11 @@ func claimedDoc(prev *ProcessorDoc, gen int64, inputs []events.Input, t Trigger)
 		Attempt:    attempt,
 		// Failed dependency checks count per generation, across runs and deliveries.
 		GateFailures: gateFailures,
-		RunOwner:     t.Owner,
-		StartedAt:    started,
-		UpdatedAt:    t.Now,
+		// The output of an earlier generation is remembered across the claim: a replay
+		// from a downstream processor carries it forward.
+		LastGood:  lastGoodOf(prev),
+		RunOwner:  t.Owner,
+		StartedAt: started,
+		UpdatedAt: t.Now,
 	}
 }

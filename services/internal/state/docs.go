@@ -69,6 +69,10 @@ type ProcessorDoc struct {
 	// CarriedFrom is the earlier generation whose output the run carried forward instead
 	// of computing it (a replay from a downstream processor); 0 when it computed.
 	CarriedFrom int64 `firestore:"carried_from,omitempty"`
+	// LastGood is the processor's newest successful output of the date, whatever the
+	// generation: a success sets it, and a claim of a newer generation keeps it. It is what
+	// a replay from a downstream processor carries forward. Nil until the first success.
+	LastGood *LastGood `firestore:"last_good,omitempty"`
 	// Anomalies are the findings of post-write verification, one line each.
 	Anomalies []string `firestore:"anomalies"`
 	// Validation counts, per row rule, the rows the last run's save found breaking it:
@@ -81,6 +85,32 @@ type ProcessorDoc struct {
 	StartedAt    time.Time `firestore:"started_at"`
 	CompletedAt  time.Time `firestore:"completed_at"`
 	UpdatedAt    time.Time `firestore:"updated_at"`
+}
+
+// LastGood is a processor's memory of its newest successful output of a date, kept across
+// claims of newer generations (see ProcessorDoc.LastGood).
+type LastGood struct {
+	// Generation is the generation the output was stored under.
+	Generation int64 `firestore:"generation"`
+	// EventID is the completion that announced it.
+	EventID      string         `firestore:"event_id"`
+	Rows         map[string]int `firestore:"rows"`
+	Games        int            `firestore:"games"`
+	MissingGames []string       `firestore:"missing_games"`
+	InputDigest  string         `firestore:"input_digest"`
+}
+
+// lastGoodOf returns what a successful processor document says it stored, or nil when
+// the document records no success.
+func lastGoodOf(d *ProcessorDoc) *LastGood {
+	if d == nil {
+		return nil
+	}
+	if !d.Status.Succeeded() {
+		return d.LastGood
+	}
+	return &LastGood{Generation: d.Generation, EventID: d.EventID, Rows: d.Rows, Games: d.Games,
+		MissingGames: d.MissingGames, InputDigest: d.InputDigest}
 }
 
 // inputRefs converts the contract's inputs to their stored form.

@@ -34,6 +34,11 @@ type EventLogEntry struct {
 	Games        int            `firestore:"games,omitempty"`
 	MissingGames []string       `firestore:"missing_games,omitempty"`
 	InputDigest  string         `firestore:"input_digest,omitempty"`
+	// CarriedFrom is a published completion's carried_from: the earlier generation whose
+	// output it carried forward instead of computing it.
+	CarriedFrom int64 `firestore:"carried_from,omitempty"`
+	// ReplayFrom is a consumed load request's replay_from.
+	ReplayFrom string `firestore:"replay_from,omitempty"`
 }
 
 // consumedEntryID keeps one entry per (event, consumer). Event ids hold only characters
@@ -60,6 +65,7 @@ func consumedEntry(prev *EventLogEntry, t Trigger, v Verdict) EventLogEntry {
 		Deliveries: 1,
 		FirstAt:    t.Now,
 		LastAt:     t.Now,
+		ReplayFrom: string(t.ReplayFrom),
 	}
 	if prev != nil {
 		e.Deliveries = prev.Deliveries + 1
@@ -87,5 +93,6 @@ func publishedEntry(f Finish) EventLogEntry {
 		Games:        f.Games,
 		MissingGames: f.MissingGames,
 		InputDigest:  f.InputDigest,
+		CarriedFrom:  f.CarriedFrom,
 	}
 }

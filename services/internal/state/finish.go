@@ -81,6 +81,7 @@ func decideFinish(date *DateDoc, proc *ProcessorDoc, f Finish, all []events.Proc
 	done.Validation = f.Validation
 	done.LastError = f.Error
 	done.CompletedAt = f.Now
+	done.LastGood = lastGoodOf(&done)
 
 	next := withProcessor(*date, f.Processor, f.Status, f.Generation, f.Error, f.Now, all)
 	if len(f.MissingGames) > 0 {

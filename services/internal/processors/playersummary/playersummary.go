@@ -16,7 +16,21 @@ import (
 
 // Hooks returns the processor's hooks over the warehouse.
 func Hooks(wh *warehouse.Warehouse) choreo.Hooks {
-	return choreo.Hooks{Run: runWith(wh), CountRows: wh.CountRows}
+	return choreo.Hooks{Run: runWith(wh), CountRows: wh.CountRows, Carry: carryWith(wh)}
+}
+
+// carryWith stores the player rows of generation from again under the run's generation.
+func carryWith(wh *warehouse.Warehouse) choreo.CarryFunc {
+	return func(ctx context.Context, run choreo.Run, from int64, want map[string]int) (
+		choreo.Result, error) {
+		key := tables.Key{GameDate: run.GameDate, Generation: from}
+		rows, err := wh.PlayerGames(ctx, key)
+		if err != nil {
+			return choreo.Result{}, err
+		}
+		return processors.CarryBatch(ctx, wh, warehouse.PlayerGameBatch{Key: key, Rows: rows},
+			map[string]int{tables.PlayerGameSummary: len(rows)}, want, run.Generation)
+	}
 }
 
 func runWith(wh *warehouse.Warehouse) choreo.RunFunc {

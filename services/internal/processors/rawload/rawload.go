@@ -19,7 +19,7 @@ import (
 // Hooks returns the raw loader's hooks, reading box scores from dataDir.
 func Hooks(dataDir string, wh *warehouse.Warehouse) choreo.Hooks {
 	l := &loader{dataDir: dataDir, wh: wh}
-	return choreo.Hooks{Run: l.run}
+	return choreo.Hooks{Run: l.run, Carry: l.carry}
 }
 
 type loader struct {
@@ -59,6 +59,25 @@ func (l *loader) run(ctx context.Context, run choreo.Run) (choreo.Result, error)
 		Anomalies:  append(warehouse.Findings(report), emptyNotes(empty)...),
 		Validation: report.Counts(),
 	}, nil
+}
+
+// carry stores the raw rows of generation from again under the run's generation, without
+// reading the files: a replay from a downstream processor recomputes from the same data.
+func (l *loader) carry(ctx context.Context, run choreo.Run, from int64, want map[string]int) (
+	choreo.Result, error) {
+	key := tables.Key{GameDate: run.GameDate, Generation: from}
+	players, err := l.wh.RawPlayers(ctx, key)
+	if err != nil {
+		return choreo.Result{}, err
+	}
+	teams, err := l.wh.RawTeams(ctx, key)
+	if err != nil {
+		return choreo.Result{}, err
+	}
+	read := map[string]int{tables.GamebookPlayerStats: len(players),
+		tables.GamebookTeamStats: len(teams)}
+	return processors.CarryBatch(ctx, l.wh, warehouse.RawBatch{Key: key, Players: players,
+		Teams: teams}, read, want, run.Generation)
 }
 
 // loadGames reads every box score of the day. A box score published without players or
