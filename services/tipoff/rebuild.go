@@ -140,7 +140,8 @@ func rebuildDate(ctx context.Context, b *backends, date state.DateDoc) (rebuiltD
 		return r, err
 	}
 	p := state.Project(date.GameDate, log, b.graph.Leaves())
-	r.Entries, r.Differences = p.Entries, state.Compare(p, date, procs)
+	r.Entries = p.Entries
+	r.Differences = append(r.Differences, state.Compare(p, date, procs)...)
 	return r, nil
 }
 

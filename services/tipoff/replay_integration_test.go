@@ -79,7 +79,7 @@ func TestReplayOnRealRuns(t *testing.T) {
 			t.Errorf("range output lacks %q:\n%s", want, r.out)
 		}
 	}
-	if !strings.Contains(r.errs, "never loaded (103 days; --new loads them): "+
+	if !strings.Contains(r.errs, "never loaded (103 dates; --new loads them): "+
 		"2025-10-22..2026-02-01") {
 		t.Errorf("range does not name the days never loaded:\n%s", r.errs)
 	}
@@ -98,8 +98,11 @@ func TestReplayOnRealRuns(t *testing.T) {
 	// The same request id with another origin is refused, naming each date.
 	r = e.run("replay", replayCommand, append(wait, "--from-date", partialDay, "--to-date",
 		completeDay, "--request-id", rangeID, "--from", "player_game_summary")...)
-	if r.code != exitFailed || !strings.Contains(r.errs, partialDay+": request id "+rangeID) ||
-		!strings.Contains(r.errs, completeDay+": request id "+rangeID) ||
+	if r.code != exitFailed || !strings.Contains(r.errs, "request id "+rangeID+
+		" cannot replay 2 dates") ||
+		!strings.Contains(r.errs, partialDay+": the request opened g2 as a replay of every "+
+			"processor; this run asks for a replay from player_game_summary") ||
+		!strings.Contains(r.errs, completeDay+": the request opened g3") ||
 		!strings.Contains(r.errs, "use the same --from") {
 		t.Errorf("changed origin: exit %d\n%s", r.code, r.errs)
 	}
@@ -136,7 +139,7 @@ func TestReplayWaitReachedSaysHowToResume(t *testing.T) {
 		"--wait", "1s")
 	id := requestIDIn(t, r.out)
 	resume := "tipoff replay --date " + completeDay + " --from team_defense --request-id " + id
-	if r.code != exitFailed || !strings.Contains(r.errs, "--wait 1s reached with 1 dates not "+
+	if r.code != exitFailed || !strings.Contains(r.errs, "--wait 1s reached with 1 date not "+
 		"settled (1 in flight, 0 not yet requested)") || !strings.Contains(r.errs, resume) {
 		t.Fatalf("exit %d\n%s%s", r.code, r.out, r.errs)
 	}
@@ -165,4 +168,30 @@ func (e *testEnv) date(day string) state.DateDoc {
 		e.t.Fatalf("read %s: found %t, %v", day, ok, err)
 	}
 	return d
+}
+
+// TestReplayResumeCountsAFailedSkippedDate: a resumed run skips a date that already
+// settled at its request's generation, and still exits 1, naming it, when it failed.
+func TestReplayResumeCountsAFailedSkippedDate(t *testing.T) {
+	e := newTestEnv(t)
+	e.load(partialDay, "first", seedAt)
+	v := e.claim(state.Trigger{GameDate: completeDay, Processor: events.RawBoxScores,
+		EventID: events.LoadRequestID(completeDay, "run-7"), EventType: events.LoadRequested,
+		RequestID: "run-7", Owner: "raw-run-7", Now: seedAt, LeaseTTL: time.Minute})
+	e.finish(v, state.Finish{Status: state.StatusFailed, Error: "box score 0022500700: bad",
+		Now: seedAt.Add(time.Second)})
+	gen := e.load(partialDay, "run-7", seedAt.Add(2*time.Second))
+	for _, p := range []events.Processor{events.TeamOffense, events.TeamDefense,
+		events.PlayerGameSummary} {
+		e.complete(partialDay, p, gen, seedAt.Add(3*time.Second))
+	}
+
+	r := e.run("replay", replayCommand, "--from-date", partialDay, "--to-date", completeDay,
+		"--request-id", "run-7", "--wait", "5s")
+
+	if r.code != exitFailed || !strings.Contains(r.out, "skipped 2 dates already settled") ||
+		!strings.Contains(r.out, "failed: "+completeDay+" g1 failed: raw_boxscores: box score "+
+			"0022500700: bad") || !strings.Contains(r.errs, "1 of 2 dates did not settle") {
+		t.Fatalf("exit %d\n%s%s", r.code, r.out, r.errs)
+	}
 }

@@ -67,8 +67,8 @@ func planReplay(ctx context.Context, con console, b *backends, f replayFlags) (r
 		}
 	}
 	if len(refusals) > 0 {
-		return plan, fmt.Errorf("%w: request id %s cannot replay %d dates:\n  %s", errRefused,
-			f.requestID, len(refusals), strings.Join(refusals, "\n  "))
+		return plan, fmt.Errorf("%w: request id %s cannot replay %s:\n  %s", errRefused,
+			f.requestID, countDates(len(refusals)), strings.Join(refusals, "\n  "))
 	}
 	return plan, plan.checkNeverLoaded(con, f)
 }
@@ -80,12 +80,12 @@ func (p *replayPlan) place(doc state.DateDoc, f replayFlags) string {
 	case gen == 0:
 		p.publish = append(p.publish, doc.GameDate)
 	case gen < doc.Generation:
-		return fmt.Sprintf("request id %s opened %s, which %s (request %s) has replaced; "+
-			"start a new run without --request-id", f.requestID, formatGen(gen),
+		return fmt.Sprintf("the request opened %s, which %s (request %s) has replaced; "+
+			"start a new run without --request-id", formatGen(gen),
 			formatGen(doc.Generation), orDash(doc.RequestOf(doc.Generation)))
 	case doc.ReplayFrom != string(f.from):
-		return fmt.Sprintf("request id %s opened %s as a replay %s; this run asks for a "+
-			"replay %s: use the same --from, or a new request id", f.requestID, formatGen(gen),
+		return fmt.Sprintf("the request opened %s as a replay %s; this run asks for a "+
+			"replay %s: use the same --from, or a new request id", formatGen(gen),
 			describeOrigin(doc.ReplayFrom), describeOrigin(string(f.from)))
 	case doc.Status.Done():
 		p.settled = append(p.settled, doc)
@@ -110,8 +110,8 @@ func (p replayPlan) checkNeverLoaded(con console, f replayFlags) error {
 			"them for the first time (a day without box scores fails its raw load)",
 			errRefused, f.fromDate, f.toDate)
 	}
-	fmt.Fprintf(con.errs, "not replayed, never loaded (%d days; --new loads them): %s\n",
-		len(p.neverLoaded), compactDays(p.neverLoaded))
+	fmt.Fprintf(con.errs, "not replayed, never loaded (%s; --new loads them): %s\n",
+		countDates(len(p.neverLoaded)), compactDays(p.neverLoaded))
 	return nil
 }
 
@@ -155,4 +155,12 @@ func compactDays(days []string) string {
 func nextDay(day string) string {
 	d, _ := time.Parse(events.DateLayout, day)
 	return d.AddDate(0, 0, 1).Format(events.DateLayout)
+}
+
+// countDates is "1 date" or "n dates".
+func countDates(n int) string {
+	if n == 1 {
+		return "1 date"
+	}
+	return fmt.Sprintf("%d dates", n)
 }

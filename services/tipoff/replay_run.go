@@ -53,8 +53,8 @@ func runReplay(ctx context.Context, con console, b *backends, f replayFlags,
 	total := len(plan.publish) + len(plan.inFlight)
 	r.progress = newReplayProgress(con.out, total)
 	if len(plan.settled) > 0 {
-		fmt.Fprintf(con.out, "skipped %d dates already settled at the generation request %s "+
-			"opened\n", len(plan.settled), f.requestID)
+		fmt.Fprintf(con.out, "skipped %s already settled at the generation request %s "+
+			"opened\n", countDates(len(plan.settled)), f.requestID)
 	}
 
 	waitCtx, cancel := context.WithTimeout(ctx, f.wait)
@@ -166,6 +166,6 @@ func (r *replayer) failures() int {
 
 // unsettled says how many dates the run left behind.
 func (r *replayer) unsettled() string {
-	return fmt.Sprintf("%d dates not settled (%d in flight, %d not yet requested)",
-		len(r.inFlight)+len(r.pending), len(r.inFlight), len(r.pending))
+	return fmt.Sprintf("%s not settled (%d in flight, %d not yet requested)",
+		countDates(len(r.inFlight)+len(r.pending)), len(r.inFlight), len(r.pending))
 }
