@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"cloud.google.com/go/firestore"
+
 	"github.com/tipoff-nba/tipoff/events"
 	"github.com/tipoff-nba/tipoff/services/internal/state"
 )
@@ -227,4 +229,39 @@ func corruptRows(t *testing.T, store *state.Store, day string, p events.Processo
 		map[string]int{string(p): n}); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestCleanRunStaysWithinTheWriteBudget: the fields the event log gained ride on entries
+// already written, so a clean date of the four processors (the player's first delivery
+// waiting for the second team) still commits 20 document writes, within the budget of 25
+// (docs/FIRESTORE.md, "Write budget").
+func TestCleanRunStaysWithinTheWriteBudget(t *testing.T) {
+	leaves := []events.Processor{events.PlayerGameSummary}
+	emulatorStoreWithLeaves(t, leaves) // starts the emulator and points the client at it
+	var writes state.WriteCounter
+	opt, err := writes.DialOption()
+	if err != nil {
+		t.Fatal(err)
+	}
+	client, err := firestore.NewClient(testContext(t), "state-write-budget", opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { client.Close() })
+	h := &history{t: t, store: state.NewStore(client, leaves), day: "2026-01-29",
+		now: time.Date(2026, 1, 30, 6, 0, 0, 0, time.UTC)}
+	raw, pl := events.RawBoxScores, events.PlayerGameSummary
+
+	h.mustFinish(h.load("r1", ""), state.StatusComplete, nil, 0)
+	h.mustFinish(h.deliver(events.TeamOffense, raw, 1, "off-1"), state.StatusComplete, nil, 0)
+	if v := h.deliver(pl, events.TeamOffense, 1, "pl-1"); v.Decision != state.DecisionWait {
+		t.Fatalf("player before defense: %s", v.Decision)
+	}
+	h.mustFinish(h.deliver(events.TeamDefense, raw, 1, "def-1"), state.StatusComplete, nil, 0)
+	h.mustFinish(h.deliver(pl, events.TeamDefense, 1, "pl-2"), state.StatusComplete, nil, 0)
+
+	if got := writes.Total(); got != 20 {
+		t.Errorf("a clean date committed %d document writes, want 20 (budget 25)", got)
+	}
+	h.mustMatch("clean run")
 }
