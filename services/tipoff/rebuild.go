@@ -154,8 +154,12 @@ func renderRebuild(w io.Writer, checked []rebuiltDate) {
 			fmt.Fprintf(w, "%s  %s %s  matches its event log (%d entries)\n", r.GameDate,
 				formatGen(r.Generation), r.Status, r.Entries)
 		default:
-			fmt.Fprintf(w, "%s  %s %s  %d differences from its event log (%d entries):\n",
-				r.GameDate, formatGen(r.Generation), r.Status, len(r.Differences), r.Entries)
+			noun := "differences"
+			if len(r.Differences) == 1 {
+				noun = "difference"
+			}
+			fmt.Fprintf(w, "%s  %s %s  %d %s from its event log (%d entries):\n",
+				r.GameDate, formatGen(r.Generation), r.Status, len(r.Differences), noun, r.Entries)
 			for _, d := range r.Differences {
 				fmt.Fprintf(w, "    %s\n", d)
 			}
