@@ -68,6 +68,19 @@ func TestReplayOnRealRuns(t *testing.T) {
 	if !strings.Contains(r.out, "run (replay from team_offense)") {
 		t.Errorf("events do not show the replay origin:\n%s", r.out)
 	}
+	// Workers that carry output forward mark the raw load of g2 as carried from g1; workers
+	// that recompute everything do not, and then there is nothing carried to show.
+	if e.processor(completeDay, events.RawBoxScores).CarriedFrom == 1 {
+		t.Log("the raw load of g2 was carried forward from g1")
+		if !strings.Contains(r.out, "complete (carried from g1)") {
+			t.Errorf("events do not show the carried raw load:\n%s", r.out)
+		}
+		st := e.mustRun("status", statusCommand, "--from-date", completeDay, "--to-date",
+			completeDay)
+		if f := strings.Fields(strings.Split(st.out, "\n")[1]); len(f) < 4 || f[3] != "carried" {
+			t.Errorf("status does not show the raw load as carried:\n%s", st.out)
+		}
+	}
 
 	// A range: both loaded dates in flight one at a time; the days between are named.
 	r = e.mustRun("replay", replayCommand, append(wait, "--from-date", partialDay,
