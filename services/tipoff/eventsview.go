@@ -39,7 +39,8 @@ func renderEventLog(w io.Writer, log []state.EventLogEntry) error {
 		"DELIVERIES", "EVENT ID")
 	for _, e := range log {
 		row(tw, formatTime(e.FirstAt), e.Direction, e.Processor, shortEventType(e.EventType),
-			formatGen(e.Generation), orDash(describeDecision(e)), strconv.FormatInt(e.Deliveries, 10),
+			formatGen(e.Generation), orDash(describeDecision(e)),
+			strconv.FormatInt(e.Deliveries, 10),
 			e.EventID)
 	}
 	return tw.Flush()

@@ -40,7 +40,7 @@ Commands:
                example: tipoff stalls --team-limit 30m --player-limit 20m
   replay       replay a date or a range (a new generation each), wait until they settle
                example: tipoff replay --date 2026-02-03 --from player_game_summary
-               example: tipoff replay --from-date 2026-01-27 --to-date 2026-02-03 --from team_offense
+               example: tipoff replay --from-date 2026-01-27 --to-date 2026-02-03 --concurrency 8
   rebuild      rebuild each date's state from its event log; print differences (exit 1 if any)
                example: tipoff rebuild --from-date 2026-01-27 --to-date 2026-02-03
 

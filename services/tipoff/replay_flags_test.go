@@ -34,7 +34,8 @@ func TestParseReplayFlags(t *testing.T) {
 			`--request-id "a b": must be 1-128 characters`},
 		{"empty reason", []string{"--date", "2026-02-03", "--reason", " "},
 			`--reason " ": must not be empty`},
-		{"no wait", []string{"--date", "2026-02-03", "--wait", "0s"}, "--wait 0s: must be positive"},
+		{"no wait", []string{"--date", "2026-02-03", "--wait", "0s"},
+			"--wait 0s: must be positive"},
 	})
 }
 
