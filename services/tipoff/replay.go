@@ -33,7 +33,8 @@ date where a newer generation has replaced the one it opened.
 --date, or every date of the range, must have been loaded before; a date never loaded
 is refused (the range names those it leaves out) unless --new is given. At most
 --concurrency dates are in flight at once. On a terminal a progress bar shows the run;
-otherwise one line is printed per settled date. A summary follows.
+otherwise one line is printed per settled date. A summary follows. --wait bounds the
+whole wait; --timeout bounds each read and publish.
 
 Exit codes: 0 every date settled complete or partial; 1 a date failed, was quarantined,
 blocked or superseded, a request was refused, --wait was reached or the run was

@@ -61,6 +61,9 @@ func runReplay(ctx context.Context, con console, b *backends, f replayFlags,
 	defer cancel()
 	err := error(nil)
 	if total > 0 {
+		// TODO: every wake reads every date of the run, settled or not yet published, so a
+		// season-long range costs dates × wakes document reads; watching only the dates in
+		// flight needs WatchDates to follow a set that changes as the run goes.
 		err = b.store.WatchDates(waitCtx, plan.all(), r.observe)
 	}
 	r.progress.finish()
