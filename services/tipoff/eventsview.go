@@ -38,7 +38,7 @@ func renderEventLog(w io.Writer, log []state.EventLogEntry) error {
 	tw := newTable(w, "TIME", "DIRECTION", "PROCESSOR", "EVENT TYPE", "GEN", "DECISION",
 		"DELIVERIES", "EVENT ID")
 	for _, e := range log {
-		row(tw, formatTime(e.FirstAt), e.Direction, e.Processor, shortEventType(e.EventType),
+		row(tw, formatTime(e.FirstAt), e.Direction, e.Processor, orDash(shortEventType(e.EventType)),
 			formatGen(e.Generation), orDash(describeDecision(e)),
 			strconv.FormatInt(e.Deliveries, 10),
 			e.EventID)
