@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"regexp"
 	"strings"
 	"testing"
@@ -206,5 +208,30 @@ func TestReplayResumeCountsAFailedSkippedDate(t *testing.T) {
 		!strings.Contains(r.out, "failed: "+completeDay+" g1 failed: raw_boxscores: box score "+
 			"0022500700: bad") || !strings.Contains(r.errs, "1 of 2 dates did not settle") {
 		t.Fatalf("exit %d\n%s%s", r.code, r.out, r.errs)
+	}
+}
+
+// TestReplayInterruptedSaysHowToResume: a run interrupted (SIGINT cancels the command's
+// context) reports the dates it left and the command that resumes it, and exits 1.
+func TestReplayInterruptedSaysHowToResume(t *testing.T) {
+	e := newTestEnv(t)
+	e.load(partialDay, "first", seedAt)
+	e.load(completeDay, "first", seedAt)
+	ctx, interrupt := context.WithCancel(context.Background())
+	defer interrupt()
+	time.AfterFunc(time.Second, interrupt)
+	var out, errs bytes.Buffer
+	con := console{out: &out, errs: &errs}
+
+	code := exitCode(con, "replay", replayCommand(ctx, con, []string{"--from-date", partialDay,
+		"--to-date", completeDay, "--concurrency", "1", "--project", e.project}))
+
+	id := requestIDIn(t, out.String())
+	want := "interrupted with 2 dates not settled (1 in flight, 1 not yet requested); resume " +
+		"with: tipoff replay --from-date " + partialDay + " --to-date " + completeDay +
+		" --request-id " + id
+	if code != exitFailed || !strings.Contains(errs.String(), want) ||
+		!strings.Contains(out.String(), "0 complete, 0 partial, 0 failed; 2 not settled") {
+		t.Fatalf("exit %d\n%s%s", code, out.String(), errs.String())
 	}
 }
