@@ -35,21 +35,21 @@ type EventLogEntry struct {
 	Deliveries int64     `firestore:"deliveries"`
 	FirstAt    time.Time `firestore:"first_at"`
 	LastAt     time.Time `firestore:"last_at"`
+	// Inputs are the upstream completions a run used: on a published completion, on a
+	// recorded outcome, and on a consumed event whose decision is run.
+	Inputs []InputRef `firestore:"inputs,omitempty"`
+	// RequestID is a consumed load request's request id; it maps to Generation.
+	RequestID string `firestore:"request_id,omitempty"`
 	// Outcome, Rows, Games, MissingGames and InputDigest describe a published completion.
 	Outcome      string         `firestore:"outcome,omitempty"`
 	Rows         map[string]int `firestore:"rows,omitempty"`
 	Games        int            `firestore:"games,omitempty"`
 	MissingGames []string       `firestore:"missing_games,omitempty"`
 	InputDigest  string         `firestore:"input_digest,omitempty"`
-	// Inputs are the upstream completions a run used: on a published completion, on a
-	// recorded outcome, and on a consumed event whose decision is run.
-	Inputs []InputRef `firestore:"inputs,omitempty"`
-	// CarriedFrom is the earlier generation a published completion carried forward.
+	// CarriedFrom is a published completion's carried_from: the earlier generation whose
+	// output it carried forward instead of computing it.
 	CarriedFrom int64 `firestore:"carried_from,omitempty"`
-	// RequestID and ReplayFrom describe a consumed load request: the request id (which
-	// maps to Generation) and the processor its replay starts from ("" when every
-	// processor computes).
-	RequestID  string `firestore:"request_id,omitempty"`
+	// ReplayFrom is a consumed load request's replay_from.
 	ReplayFrom string `firestore:"replay_from,omitempty"`
 }
 
@@ -77,12 +77,7 @@ func consumedEntry(prev *EventLogEntry, t Trigger, v Verdict) EventLogEntry {
 		Deliveries: 1,
 		FirstAt:    t.Now,
 		LastAt:     t.Now,
-	}
-	if t.RequestID != "" {
-		e.RequestID, e.ReplayFrom = t.RequestID, string(t.ReplayFrom)
-	}
-	if v.Decision == DecisionRun {
-		e.Inputs = inputRefs(v.Inputs)
+		ReplayFrom: string(t.ReplayFrom),
 	}
 	if prev != nil {
 		e.Deliveries = prev.Deliveries + 1
@@ -90,6 +85,10 @@ func consumedEntry(prev *EventLogEntry, t Trigger, v Verdict) EventLogEntry {
 			e.Deliveries = prev.Deliveries
 		}
 		e.FirstAt = prev.FirstAt
+	}
+	e.RequestID = t.RequestID
+	if v.Decision == DecisionRun {
+		e.Inputs = inputRefs(v.Inputs)
 	}
 	return e
 }
@@ -99,31 +98,12 @@ func consumedEntry(prev *EventLogEntry, t Trigger, v Verdict) EventLogEntry {
 // quarantined or superseded). inputs are the upstream completions the run used.
 func finishEntry(f Finish, status Status, inputs []InputRef) (string, EventLogEntry) {
 	if status.Succeeded() && f.EventID != "" {
-		return f.EventID, publishedEntry(f, inputs)
+		e := publishedEntry(f)
+		e.Inputs = inputs
+		return f.EventID, e
 	}
 	return recordedEntry(f.GameDate, f.Processor, f.Generation, status, string(status),
 		f.Error, inputs, f.Now)
-}
-
-func publishedEntry(f Finish, inputs []InputRef) EventLogEntry {
-	return EventLogEntry{
-		EventID:      f.EventID,
-		EventType:    string(f.EventType),
-		Direction:    DirectionPublished,
-		Processor:    string(f.Processor),
-		Generation:   f.Generation,
-		Decision:     string(f.Status),
-		Deliveries:   1,
-		FirstAt:      f.Now,
-		LastAt:       f.Now,
-		Outcome:      string(f.Status),
-		Rows:         f.Rows,
-		Games:        f.Games,
-		MissingGames: f.MissingGames,
-		InputDigest:  f.InputDigest,
-		Inputs:       inputs,
-		CarriedFrom:  f.CarriedFrom,
-	}
 }
 
 // blockedEntry is the log entry of the breaker's alert, recorded when the breaker opens
@@ -148,5 +128,25 @@ func recordedEntry(gameDate string, p events.Processor, gen int64, status Status
 		EventID: id, Direction: DirectionRecorded, Processor: string(p), Generation: gen,
 		Decision: decision, Outcome: string(status), Reason: reason, Deliveries: 1,
 		FirstAt: at, LastAt: at, Inputs: inputs,
+	}
+}
+
+func publishedEntry(f Finish) EventLogEntry {
+	return EventLogEntry{
+		EventID:      f.EventID,
+		EventType:    string(f.EventType),
+		Direction:    DirectionPublished,
+		Processor:    string(f.Processor),
+		Generation:   f.Generation,
+		Decision:     string(f.Status),
+		Deliveries:   1,
+		FirstAt:      f.Now,
+		LastAt:       f.Now,
+		Outcome:      string(f.Status),
+		Rows:         f.Rows,
+		Games:        f.Games,
+		MissingGames: f.MissingGames,
+		InputDigest:  f.InputDigest,
+		CarriedFrom:  f.CarriedFrom,
 	}
 }
