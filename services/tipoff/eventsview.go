@@ -38,11 +38,24 @@ func renderEventLog(w io.Writer, log []state.EventLogEntry) error {
 	tw := newTable(w, "TIME", "DIRECTION", "PROCESSOR", "EVENT TYPE", "GEN", "DECISION",
 		"DELIVERIES", "EVENT ID")
 	for _, e := range log {
-		row(tw, formatTime(e.FirstAt), e.Direction, e.Processor, shortEventType(e.EventType),
-			formatGen(e.Generation), orDash(e.Decision), strconv.FormatInt(e.Deliveries, 10),
+		row(tw, formatTime(e.FirstAt), e.Direction, e.Processor, orDash(shortEventType(e.EventType)),
+			formatGen(e.Generation), orDash(describeDecision(e)),
+			strconv.FormatInt(e.Deliveries, 10),
 			e.EventID)
 	}
 	return tw.Flush()
+}
+
+// describeDecision is an entry's decision as the log table shows it: a carried completion
+// names the generation it carried, a consumed load request its replay origin.
+func describeDecision(e state.EventLogEntry) string {
+	switch {
+	case e.CarriedFrom > 0:
+		return fmt.Sprintf("%s (carried from %s)", e.Decision, formatGen(e.CarriedFrom))
+	case e.ReplayFrom != "":
+		return fmt.Sprintf("%s (replay from %s)", e.Decision, e.ReplayFrom)
+	}
+	return e.Decision
 }
 
 func renderFindings(w io.Writer, findings []state.QualityDoc) error {

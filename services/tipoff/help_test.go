@@ -25,6 +25,9 @@ func TestHelp(t *testing.T) {
 		{"unblock", unblockCommand, nil, []string{"date", "processor"}},
 		{"pause", pauseCommand, nil, []string{"processor", "reason"}},
 		{"resume", resumeCommand, nil, []string{"processor", "reason"}},
+		{"replay", replayCommand, nil, []string{"date", "from-date", "to-date", "from",
+			"request-id", "reason", "concurrency", "wait", "new"}},
+		{"rebuild", rebuildCommand, nil, []string{"date", "from-date", "to-date", "json"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -7,6 +7,8 @@
 //	tipoff unblock --date D --processor P        clear a blocked or failed processor and wake it
 //	tipoff pause|resume --processor P            a processor's kill switch
 //	tipoff stalls                                processors waiting past their limit
+//	tipoff replay --date D [--from P]            replay dates and wait until they settle
+//	tipoff rebuild [--date D]                    compare live state with the event log
 //
 // Run "tipoff COMMAND --help" for the flags of a command.
 package main
@@ -36,6 +38,11 @@ Commands:
                example: tipoff resume --processor team_defense
   stalls       report processors waiting past their limit (exit 1 if any); run on a schedule
                example: tipoff stalls --team-limit 30m --player-limit 20m
+  replay       replay a date or a range (a new generation each), wait until they settle
+               example: tipoff replay --date 2026-02-03 --from player_game_summary
+               example: tipoff replay --from-date 2026-01-27 --to-date 2026-02-03 --concurrency 8
+  rebuild      rebuild each date's state from its event log; print differences (exit 1 if any)
+               example: tipoff rebuild --from-date 2026-01-27 --to-date 2026-02-03
 
 Every command but run reads and writes Firestore and Pub/Sub through the Google clients,
 on project --project (default: $TIPOFF_PROJECT, else tipoff-local). They refuse to start
@@ -55,6 +62,8 @@ var operatorCommands = map[string]operatorCommand{
 	"pause":       pauseCommand,
 	"resume":      resumeCommand,
 	"stalls":      stallsCommand,
+	"replay":      replayCommand,
+	"rebuild":     rebuildCommand,
 }
 
 func main() {

@@ -71,8 +71,11 @@ func loadRequestAgain(date state.DateDoc, now time.Time) (cloudevents.Event, err
 		return cloudevents.Event{}, fmt.Errorf("%s records no load request for %s; "+
 			"request a replay instead", date.GameDate, formatGen(date.Generation))
 	}
+	// The replay origin goes with it: the request's consumed entry in the event log keeps
+	// the origin of its latest delivery, and a rebuild reads it from there.
 	return events.NewLoadRequest(cliSource, events.LoadRequest{GameDate: date.GameDate,
-		RequestID: requestID, Reason: "unblock"}, now)
+		RequestID: requestID, Reason: "unblock", ReplayFrom: events.Processor(date.ReplayFrom)},
+		now)
 }
 
 // completionAgain rebuilds up's completion event, stamped with its completion time as the

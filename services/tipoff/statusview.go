@@ -35,6 +35,20 @@ func processorStatus(r statusRow, p events.Processor) state.Status {
 	return d.Status
 }
 
+// carriedCell is how the table shows a processor that carried its previous output
+// forward into the current generation instead of computing it.
+const carriedCell = "carried"
+
+// processorCell is a processor's cell of the status table: its status, or "carried"
+// for a success carried forward (its document's carried_from names the generation).
+func processorCell(r statusRow, p events.Processor) string {
+	s := processorStatus(r, p)
+	if s.Succeeded() && r.processors[p].CarriedFrom > 0 {
+		return carriedCell
+	}
+	return string(s)
+}
+
 // renderStatus writes the status table.
 func renderStatus(w io.Writer, rows []statusRow) error {
 	headings := []string{"DATE", "GEN", "STATUS"}
@@ -45,7 +59,7 @@ func renderStatus(w io.Writer, rows []statusRow) error {
 	for _, r := range rows {
 		cells := []string{r.date.GameDate, formatGen(r.date.Generation), string(r.date.Status)}
 		for _, c := range statusColumns {
-			cells = append(cells, string(processorStatus(r, c.processor)))
+			cells = append(cells, processorCell(r, c.processor))
 		}
 		cells = append(cells, formatTime(r.date.UpdatedAt),
 			orDash(truncate(r.date.LastError, errorWidth)))

@@ -13,4 +13,8 @@
 // pure decision function (decide.go) and stages writes. Nothing inside a transaction
 // publishes, logs or touches the warehouse, because Firestore may run the body several
 // times before it commits.
+//
+// The event log alone is enough to rebuild a date's completion state: Project reads it
+// back into a Projection, and Compare lists where the live documents differ from it
+// (tipoff rebuild).
 package state

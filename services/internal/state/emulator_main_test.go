@@ -36,6 +36,12 @@ func TestMain(m *testing.M) {
 // installed.
 func emulatorStore(t *testing.T) *state.Store {
 	t.Helper()
+	return emulatorStoreWithLeaves(t, events.Processors)
+}
+
+// emulatorStoreWithLeaves is emulatorStore with the graph's leaves given.
+func emulatorStoreWithLeaves(t *testing.T, leaves []events.Processor) *state.Store {
+	t.Helper()
 	emulatorOnce.Do(func() {
 		if _, err := localstack.FindFirestoreJar(); err != nil {
 			emulatorErr = err
@@ -55,7 +61,7 @@ func emulatorStore(t *testing.T) *state.Store {
 		t.Fatalf("firestore client: %v", err)
 	}
 	t.Cleanup(func() { client.Close() })
-	return state.NewStore(client, events.Processors)
+	return state.NewStore(client, leaves)
 }
 
 // testContext bounds a test's calls to the emulator.

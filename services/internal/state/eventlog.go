@@ -1,6 +1,7 @@
 package state
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -11,7 +12,13 @@ import (
 const (
 	DirectionConsumed  = "consumed"
 	DirectionPublished = "published"
+	// DirectionRecorded is an outcome no event announces (failed, quarantined, superseded,
+	// or an operator's unblock): without it the log could not tell how a processor ended.
+	DirectionRecorded = "recorded"
 )
+
+// DecisionUnblocked is the decision of the entry an operator's unblock records.
+const DecisionUnblocked = "unblocked"
 
 // EventLogEntry is dates/{game_date}/events/{entry}: one event a worker consumed or
 // published. A consumed event has one entry per consuming processor; redeliveries update
@@ -28,6 +35,11 @@ type EventLogEntry struct {
 	Deliveries int64     `firestore:"deliveries"`
 	FirstAt    time.Time `firestore:"first_at"`
 	LastAt     time.Time `firestore:"last_at"`
+	// Inputs are the upstream completions a run used: on a published completion, on a
+	// recorded outcome, and on a consumed event whose decision is run.
+	Inputs []InputRef `firestore:"inputs,omitempty"`
+	// RequestID is a consumed load request's request id; it maps to Generation.
+	RequestID string `firestore:"request_id,omitempty"`
 	// Outcome, Rows, Games, MissingGames and InputDigest describe a published completion.
 	Outcome      string         `firestore:"outcome,omitempty"`
 	Rows         map[string]int `firestore:"rows,omitempty"`
@@ -74,7 +86,49 @@ func consumedEntry(prev *EventLogEntry, t Trigger, v Verdict) EventLogEntry {
 		}
 		e.FirstAt = prev.FirstAt
 	}
+	e.RequestID = t.RequestID
+	if v.Decision == DecisionRun {
+		e.Inputs = inputRefs(v.Inputs)
+	}
 	return e
+}
+
+// finishEntry is the log entry of a recorded run outcome, and its id: the published
+// completion for a success, else an entry of its own for the outcome (failed,
+// quarantined or superseded). inputs are the upstream completions the run used.
+func finishEntry(f Finish, status Status, inputs []InputRef) (string, EventLogEntry) {
+	if status.Succeeded() && f.EventID != "" {
+		e := publishedEntry(f)
+		e.Inputs = inputs
+		return f.EventID, e
+	}
+	return recordedEntry(f.GameDate, f.Processor, f.Generation, status, string(status),
+		f.Error, inputs, f.Now)
+}
+
+// blockedEntry is the log entry of the breaker's alert, recorded when the breaker opens
+// (before the alert is published, as a completion is recorded before it is announced).
+func blockedEntry(g GateFailure, reason string, inputs []InputRef) (string, EventLogEntry) {
+	id := events.BlockedID(g.Processor, g.GameDate, g.Generation)
+	return id, EventLogEntry{
+		EventID: id, EventType: string(events.ProcessorBlocked), Direction: DirectionPublished,
+		Processor: string(g.Processor), Generation: g.Generation,
+		Decision: string(StatusBlocked), Outcome: string(StatusBlocked), Reason: reason,
+		Deliveries: 1, FirstAt: g.Now, LastAt: g.Now, Inputs: inputs,
+	}
+}
+
+// recordedEntry is the log entry of an outcome no event announces. Its id names the
+// date, processor, generation and decision, so the same outcome recorded again (blocked,
+// unblocked, blocked again) rewrites one entry whose last_at orders it.
+func recordedEntry(gameDate string, p events.Processor, gen int64, status Status,
+	decision, reason string, inputs []InputRef, at time.Time) (string, EventLogEntry) {
+	id := fmt.Sprintf("%s.%s.g%d.%s", gameDate, p, gen, decision)
+	return id, EventLogEntry{
+		EventID: id, Direction: DirectionRecorded, Processor: string(p), Generation: gen,
+		Decision: decision, Outcome: string(status), Reason: reason, Deliveries: 1,
+		FirstAt: at, LastAt: at, Inputs: inputs,
+	}
 }
 
 func publishedEntry(f Finish) EventLogEntry {

@@ -61,6 +61,10 @@ func (s *Store) RecordGateFailure(ctx context.Context, g GateFailure) (int, bool
 		if err := tx.Set(s.processor(g.GameDate, g.Processor), proc); err != nil {
 			return err
 		}
+		id, entry := blockedEntry(g, proc.LastError, proc.Inputs)
+		if err := tx.Set(s.logEntry(g.GameDate, id), entry); err != nil {
+			return err
+		}
 		return tx.Set(s.date(g.GameDate), withProcessor(date, g.Processor, StatusBlocked,
 			g.Generation, proc.LastError, g.Now, s.leaves))
 	}, firestore.MaxAttempts(s.attempts))
@@ -98,6 +102,11 @@ func (s *Store) Unblock(ctx context.Context, gameDate string, p events.Processor
 		proc.Status, proc.GateFailures, proc.Lease, proc.UpdatedAt = StatusWaiting, 0, nil, now
 		proc.LastError = "unblocked by an operator; was: " + proc.LastError
 		if err := tx.Set(s.processor(gameDate, p), proc); err != nil {
+			return err
+		}
+		id, entry := recordedEntry(gameDate, p, proc.Generation, StatusWaiting, DecisionUnblocked,
+			proc.LastError, proc.Inputs, now)
+		if err := tx.Set(s.logEntry(gameDate, id), entry); err != nil {
 			return err
 		}
 		next := withProcessor(date, p, StatusWaiting, proc.Generation, "", now, s.leaves)

@@ -171,7 +171,8 @@ func (s *Store) Finish(ctx context.Context, f Finish) (DateDoc, error) {
 			// A superseded run still records that it was superseded; the write commits with
 			// the transaction and the error is reported after it.
 			if errors.Is(decideErr, ErrSuperseded) {
-				return nil
+				id, entry := finishEntry(f, StatusSuperseded, nextProc.Inputs)
+				return tx.Set(s.logEntry(f.GameDate, id), entry)
 			}
 			return decideErr
 		}
@@ -186,10 +187,8 @@ func (s *Store) Finish(ctx context.Context, f Finish) (DateDoc, error) {
 		if err := s.stageFindings(tx, f); err != nil {
 			return err
 		}
-		if f.EventID == "" {
-			return nil
-		}
-		return tx.Set(s.logEntry(f.GameDate, f.EventID), publishedEntry(f))
+		id, entry := finishEntry(f, f.Status, nextProc.Inputs)
+		return tx.Set(s.logEntry(f.GameDate, id), entry)
 	}, firestore.MaxAttempts(s.attempts))
 	if err != nil {
 		return DateDoc{}, fmt.Errorf("state: finish %s for %s g%d: %w", f.Processor, f.GameDate,
