@@ -49,7 +49,7 @@ func TestC12ReplayReplacesNeverAppends(t *testing.T) {
 	checkC12Rows(t, r2["player_game_summary"])
 
 	requestReplay(t, stack, c12Day, "r2", "")
-	waitDeliveries(t, stack, c12Day, "2024-01-10.load.r2~raw_boxscores", 2)
+	waitLogDeliveries(t, stack, c12Day, "2024-01-10.load.r2~raw_boxscores", 2)
 	again := readDate(t, db, c12Day)
 	onlyGeneration(t, c12Day, again, 2)
 	sameValues(t, "the same replay request again", r2, again)

@@ -118,10 +118,7 @@ func publishAll(t *testing.T, stack *localstack.Stack, cs []events.Completion, c
 func awaitDeliveries(t *testing.T, stack *localstack.Stack, p events.Processor, n int64) {
 	t.Helper()
 	id := events.CompletionID(p, raceDate, 1) + "~" + string(events.PlayerGameSummary)
-	waitDoc(t, stack, "dates/"+raceDate+"/events/"+id, func(doc map[string]any) bool {
-		got, _ := doc["deliveries"].(int64)
-		return got >= 1+n
-	})
+	waitLogDeliveries(t, stack, raceDate, id, 1+n)
 }
 
 func checkOneRun(t *testing.T, stack *localstack.Stack, logs *logBuffer) {

@@ -7,7 +7,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/tipoff-nba/tipoff/events"
 	"github.com/tipoff-nba/tipoff/services/localstack"
@@ -74,7 +73,7 @@ func TestReplayCorrection(t *testing.T) {
 	if doc := waitGeneration(t, stack, correctedDay, 3); doc["status"] != "complete" {
 		t.Fatalf("g3: %s, want complete", describe(doc))
 	}
-	waitDeliveries(t, stack, correctedDay, events.LoadRequestID(correctedDay, "replay-2")+"~"+
+	waitLogDeliveries(t, stack, correctedDay, events.LoadRequestID(correctedDay, "replay-2")+"~"+
 		string(events.RawBoxScores), 2)
 	g3 := readDate(t, db, correctedDay)
 	onlyGeneration(t, correctedDay, g3, 3)
@@ -172,18 +171,3 @@ func teammatesWhoPlayed(rows dateRows, teamKey string) []string {
 	return out
 }
 
-// waitDeliveries waits until the event log entry id counts at least n deliveries.
-func waitDeliveries(t *testing.T, stack *localstack.Stack, day, id string, n int64) {
-	t.Helper()
-	deadline := time.Now().Add(waitTimeout)
-	for time.Now().Before(deadline) {
-		snap, err := stack.FS.Doc("dates/" + day + "/events/" + id).Get(context.Background())
-		if err == nil {
-			if got, _ := snap.Data()["deliveries"].(int64); got >= n {
-				return
-			}
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
-	t.Fatalf("event log entry %s never counted %d deliveries", id, n)
-}

@@ -78,3 +78,13 @@ func isDone(doc map[string]any) bool {
 	}
 	return false
 }
+
+// waitLogDeliveries waits until the event log entry id of day counts at least n
+// deliveries.
+func waitLogDeliveries(t *testing.T, stack *localstack.Stack, day, id string, n int64) {
+	t.Helper()
+	waitDoc(t, stack, "dates/"+day+"/events/"+id, func(doc map[string]any) bool {
+		got, _ := doc["deliveries"].(int64)
+		return got >= n
+	})
+}
