@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/tipoff-nba/tipoff/events"
-	"github.com/tipoff-nba/tipoff/services/localstack"
 )
 
 // The correction replayed on real data: Kon Knueppel (CHA) gets one more turnover in
