@@ -169,4 +169,3 @@ func teammatesWhoPlayed(rows dateRows, teamKey string) []string {
 	}
 	return out
 }
-
