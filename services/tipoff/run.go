@@ -29,6 +29,9 @@ type runFlags struct {
 	workDir string
 	binDir  string
 	timeout time.Duration
+	// serve keeps the stack up after the report, until the command is interrupted, so the
+	// other commands (status, events, replay, rebuild) can be tried against it.
+	serve bool
 }
 
 func runCommand(args []string) int {
@@ -41,12 +44,17 @@ func runCommand(args []string) int {
 		"its previous warehouse is replaced")
 	fl.StringVar(&f.binDir, "bin", filepath.Dir(self), "directory of the worker binaries")
 	fl.DurationVar(&f.timeout, "timeout", 10*time.Minute, "give up when dates are not done by then")
+	fl.BoolVar(&f.serve, "serve", false, "after the report, keep the emulators and workers up "+
+		"until interrupted, and print the environment the other commands need")
 	fl.Usage = func() {
 		fmt.Fprintf(fl.Output(), "Usage: tipoff run --data DIR [flags]\n\n"+
 			"Starts the Firestore emulator and an in-process Pub/Sub fake, runs the four\n"+
 			"workers as separate processes, loads every date of DIR that has box scores and\n"+
 			"prints one row per date. Exits 1 if any date failed.\n\n"+
-			"Example: tipoff run --data ../shared/data/nba\n\n")
+			"Examples:\n"+
+			"  tipoff run --data ../shared/data/nba\n"+
+			"  tipoff run --data ../shared/data/nba --serve   # then, in another shell,\n"+
+			"      the printed export line and: tipoff replay --date 2026-02-03\n\n")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
@@ -126,10 +134,25 @@ func runPipeline(ctx context.Context, f runFlags, log *zap.Logger, out io.Writer
 	for _, orphan := range inv.Orphans {
 		fmt.Fprintf(out, "not loaded: %v\n", orphan)
 	}
+	code := 0
 	if failed > 0 || len(inv.Orphans) > 0 {
-		return 1, nil
+		code = 1
 	}
-	return 0, nil
+	if f.serve {
+		serveStack(ctx, out, stack)
+	}
+	return code, nil
+}
+
+// serveStack prints how to reach the stack and blocks until ctx ends (Ctrl-C).
+func serveStack(ctx context.Context, out io.Writer, stack *localstack.Stack) {
+	fmt.Fprintf(out, "\nThe local stack stays up until Ctrl-C. In another shell:\n"+
+		"  export FIRESTORE_EMULATOR_HOST=%s PUBSUB_EMULATOR_HOST=%s %s=%s\n"+
+		"  tipoff status\n  tipoff replay --date DATE --from player_game_summary\n"+
+		"The warehouse is %s (SQLite).\n", stack.FirestoreHost, stack.PubSubHost, projectEnv,
+		stack.Config.Project, stack.Config.Warehouse)
+	<-ctx.Done()
+	fmt.Fprintln(out, "stopping the local stack")
 }
 
 func startStack(ctx context.Context, f runFlags, log *zap.Logger) (*localstack.Stack, error) {
