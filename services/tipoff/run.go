@@ -81,6 +81,11 @@ func runCommand(args []string) int {
 }
 
 func runPipeline(ctx context.Context, f runFlags, log *zap.Logger, out io.Writer) (int, error) {
+	lock, err := lockWorkDir(f.workDir)
+	if err != nil {
+		return 1, err
+	}
+	defer lock.release()
 	inv, err := boxscore.Discover(f.data)
 	if err != nil {
 		return 2, err
@@ -155,10 +160,9 @@ func serveStack(ctx context.Context, out io.Writer, stack *localstack.Stack) {
 	fmt.Fprintln(out, "stopping the local stack")
 }
 
+// startStack replaces the warehouse and the logs of the work directory and starts the
+// stack. The caller holds the directory's lock (lockWorkDir).
 func startStack(ctx context.Context, f runFlags, log *zap.Logger) (*localstack.Stack, error) {
-	if err := os.MkdirAll(f.workDir, 0o755); err != nil {
-		return nil, err
-	}
 	whPath, _ := filepath.Abs(filepath.Join(f.workDir, "warehouse.db"))
 	for _, suffix := range []string{"", "-wal", "-shm"} {
 		if err := os.Remove(whPath + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
