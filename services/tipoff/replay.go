@@ -31,7 +31,10 @@ A request id is refused with a different --from than it was first used with, and
 date where a newer generation has replaced the one it opened.
 
 --date, or every date of the range, must have been loaded before; a date never loaded
-is refused (the range names those it leaves out) unless --new is given. At most
+is refused (the range names those it leaves out) unless --new is given. This command
+cannot see the data directory, so --new requests every calendar day of a range that was
+never loaded, and a day without box scores then fails its raw load: prefer --new with
+--date, and it warns when used with a range. At most
 --concurrency dates are in flight at once. On a terminal a progress bar shows the run;
 otherwise one line is printed per settled date. A summary follows. --wait bounds the
 whole wait; --timeout bounds each read and publish.
@@ -90,7 +93,9 @@ func parseReplayFlags(con console, args []string) (replayFlags, error) {
 		"flight at once, 1 to %d", maxReplayConcurrency))
 	fs.DurationVar(&f.wait, "wait", defaultReplayWait, "stop waiting after this long (exit 1, "+
 		"with the command that resumes)")
-	fs.BoolVar(&f.allowNew, "new", false, "also load dates that were never loaded")
+	fs.BoolVar(&f.allowNew, "new", false, "also request a first load of the dates never "+
+		"loaded; every calendar day of a range counts, and a day without box scores then "+
+		"fails its raw load")
 	if err := parseFlags(con, fs, replayHelp, args); err != nil {
 		return f, err
 	}
@@ -178,6 +183,9 @@ func (f replayFlags) resumeCommand() string {
 	}
 	if f.allowNew {
 		parts = append(parts, "--new")
+	}
+	if f.concurrency != defaultReplayConcurrency {
+		parts = append(parts, fmt.Sprintf("--concurrency %d", f.concurrency))
 	}
 	return strings.Join(append(parts, "--request-id "+f.requestID), " ")
 }

@@ -40,7 +40,7 @@ func TestParseReplayFlags(t *testing.T) {
 }
 
 // TestReplayRequestIDAndResumeCommand: a made-up request id is valid and unique, and the
-// resume command repeats the run's dates, origin and id.
+// resume command repeats the run's dates, origin, --new, --concurrency and id.
 func TestReplayRequestIDAndResumeCommand(t *testing.T) {
 	at := time.Date(2026, 2, 4, 6, 0, 0, 0, time.UTC)
 	a, b := newReplayRequestID(at), newReplayRequestID(at)
@@ -53,7 +53,7 @@ func TestReplayRequestIDAndResumeCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "tipoff replay --from-date 2026-01-27 --to-date 2026-02-03 --from team_defense " +
-		"--new --request-id " + f.requestID
+		"--new --concurrency 8 --request-id " + f.requestID
 	if got := f.resumeCommand(); got != want || !f.generated {
 		t.Errorf("resume command %q, want %q", got, want)
 	}

@@ -94,7 +94,7 @@ func TestReplayOnRealRuns(t *testing.T) {
 			t.Errorf("range output lacks %q:\n%s", want, r.out)
 		}
 	}
-	if !strings.Contains(r.errs, "never loaded (103 dates; --new loads them): "+
+	if !strings.Contains(r.errs, "never loaded (103 calendar days): "+
 		"2025-10-22..2026-02-01") {
 		t.Errorf("range does not name the days never loaded:\n%s", r.errs)
 	}

@@ -24,6 +24,9 @@ type replayPlan struct {
 	// neverLoaded are the dates of the range that were never loaded and are left out
 	// (without --new).
 	neverLoaded []string
+	// firstLoads are the dates of the range that were never loaded and are requested
+	// because of --new; they are also in publish.
+	firstLoads []string
 }
 
 // all lists every date the run watches: published and in flight.
@@ -57,6 +60,7 @@ func planReplay(ctx context.Context, con console, b *backends, f replayFlags) (r
 		if !ok {
 			if f.allowNew {
 				plan.publish = append(plan.publish, day)
+				plan.firstLoads = append(plan.firstLoads, day)
 			} else {
 				plan.neverLoaded = append(plan.neverLoaded, day)
 			}
@@ -95,9 +99,21 @@ func (p *replayPlan) place(doc state.DateDoc, f replayFlags) string {
 	return ""
 }
 
+// firstLoadCaveat says what a first load of a day costs when the day has no box scores.
+// The command cannot see the data directory (only the raw loader reads it), so it cannot
+// tell a game day from a day off: every calendar day of a range counts.
+const firstLoadCaveat = "a date without box scores then fails its raw load and stays " +
+	"failed in tipoff status"
+
 // checkNeverLoaded refuses a run that has nothing to do because its dates were never
-// loaded, and otherwise says which dates of the range it leaves out.
+// loaded, and otherwise says which dates of the range it leaves out, or, with --new,
+// warns about the first loads it requests.
 func (p replayPlan) checkNeverLoaded(con console, f replayFlags) error {
+	if len(p.firstLoads) > 0 && f.date == "" {
+		fmt.Fprintf(con.errs, "warning: --new requests a first load of %s never loaded "+
+			"(%s); %s\n", countDays(len(p.firstLoads)), compactDays(p.firstLoads),
+			firstLoadCaveat)
+	}
 	if len(p.neverLoaded) == 0 {
 		return nil
 	}
@@ -106,12 +122,12 @@ func (p replayPlan) checkNeverLoaded(con console, f replayFlags) error {
 			"pass --new to load it for the first time", errRefused, f.date)
 	}
 	if len(p.publish)+len(p.inFlight)+len(p.settled) == 0 {
-		return fmt.Errorf("%w: no date in %s..%s has ever been loaded; pass --new to load "+
-			"them for the first time (a day without box scores fails its raw load)",
-			errRefused, f.fromDate, f.toDate)
+		return fmt.Errorf("%w: no date in %s..%s has ever been loaded; --new requests "+
+			"a first load of every day of the range, and %s", errRefused, f.fromDate,
+			f.toDate, firstLoadCaveat)
 	}
-	fmt.Fprintf(con.errs, "not replayed, never loaded (%s; --new loads them): %s\n",
-		countDates(len(p.neverLoaded)), compactDays(p.neverLoaded))
+	fmt.Fprintf(con.errs, "not replayed, never loaded (%s): %s\n", countDays(
+		len(p.neverLoaded)), compactDays(p.neverLoaded))
 	return nil
 }
 
@@ -155,6 +171,15 @@ func compactDays(days []string) string {
 func nextDay(day string) string {
 	d, _ := time.Parse(events.DateLayout, day)
 	return d.AddDate(0, 0, 1).Format(events.DateLayout)
+}
+
+// countDays is "1 calendar day" or "n calendar days": a range's days never loaded are
+// counted by the calendar, game or not.
+func countDays(n int) string {
+	if n == 1 {
+		return "1 calendar day"
+	}
+	return fmt.Sprintf("%d calendar days", n)
 }
 
 // countDates is "1 date" or "n dates".
