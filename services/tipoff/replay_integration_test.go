@@ -212,7 +212,8 @@ func TestReplayResumeCountsAFailedSkippedDate(t *testing.T) {
 }
 
 // TestReplayInterruptedSaysHowToResume: a run interrupted (SIGINT cancels the command's
-// context) reports the dates it left and the command that resumes it, and exits 1.
+// context) reports the dates it left and the command that resumes it, with its
+// --concurrency, and exits 1.
 func TestReplayInterruptedSaysHowToResume(t *testing.T) {
 	e := newTestEnv(t)
 	e.load(partialDay, "first", seedAt)
@@ -229,7 +230,7 @@ func TestReplayInterruptedSaysHowToResume(t *testing.T) {
 	id := requestIDIn(t, out.String())
 	want := "interrupted with 2 dates not settled (1 in flight, 1 not yet requested); resume " +
 		"with: tipoff replay --from-date " + partialDay + " --to-date " + completeDay +
-		" --request-id " + id
+		" --concurrency 1 --request-id " + id
 	if code != exitFailed || !strings.Contains(errs.String(), want) ||
 		!strings.Contains(out.String(), "0 complete, 0 partial, 0 failed; 2 not settled") {
 		t.Fatalf("exit %d\n%s%s", code, out.String(), errs.String())
