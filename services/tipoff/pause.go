@@ -11,13 +11,15 @@ import (
 )
 
 var pauseHelp = commandHelp{
-	synopsis: "tipoff pause --processor P --reason R [flags]",
+	synopsis: "tipoff pause (--processor P --reason R | --list) [flags]",
 	about: `Turns on a processor's kill switch (controls/{processor} in Firestore): while it is on,
 the processor starts no new run. The events that would start one are held, not dropped,
 and run when it resumes. Runs already started finish. The switch records the reason,
-who set it ($USER, else tipoff-cli) and when.`,
+who set it ($USER, else tipoff-cli) and when. With --list, or with no flag at all, it
+changes nothing and lists every processor's switch.`,
 	examples: []string{
 		`tipoff pause --processor team_defense --reason "bad box scores upstream, INC-42"`,
+		"tipoff pause --list",
 	},
 }
 
@@ -34,6 +36,8 @@ type controlFlags struct {
 	target
 	processor events.Processor
 	reason    string
+	// list asks for every switch instead of a change (tipoff pause only).
+	list bool
 }
 
 func parseControlFlags(con console, name string, h commandHelp, reasonRequired bool,
@@ -49,11 +53,24 @@ func parseControlFlags(con console, name string, h commandHelp, reasonRequired b
 		reasonHelp += " (required)"
 	}
 	fs.StringVar(&f.reason, "reason", "", reasonHelp)
+	if name == "pause" {
+		fs.BoolVar(&f.list, "list", false, "list every processor's switch and change "+
+			"nothing (also what pause does with neither --processor nor --reason)")
+	}
 	if err := parseFlags(con, fs, h, args); err != nil {
 		return f, err
 	}
 	if err := checkTarget(f.target); err != nil {
 		return f, err
+	}
+	if name == "pause" && processor == "" && f.reason == "" {
+		f.list = true
+	}
+	if f.list {
+		if processor != "" || f.reason != "" {
+			return f, usagef("--list changes nothing: give it without --processor and --reason")
+		}
+		return f, nil
 	}
 	var err error
 	if f.processor, err = processorFlag("processor", processor); err != nil {
@@ -70,6 +87,9 @@ func pauseCommand(ctx context.Context, con console, args []string) error {
 	f, err := parseControlFlags(con, "pause", pauseHelp, true, args)
 	if err != nil {
 		return err
+	}
+	if f.list {
+		return listControls(ctx, con, f)
 	}
 	return setControl(ctx, con, f, true)
 }
@@ -121,4 +141,18 @@ func operatorName() string {
 		return u
 	}
 	return cliSource
+}
+
+// listControls is tipoff pause --list.
+func listControls(ctx context.Context, con console, f controlFlags) error {
+	ctx, b, done, err := open(ctx, f.target, false)
+	if err != nil {
+		return err
+	}
+	defer done()
+	controls, err := readControls(ctx, b)
+	if err != nil {
+		return err
+	}
+	return renderControls(con.out, controls)
 }

@@ -75,8 +75,8 @@ func runReplay(ctx context.Context, con console, b *backends, f replayFlags,
 		return fmt.Errorf("interrupted with %s; resume with: %s", r.unsettled(),
 			f.resumeCommand())
 	case err != nil && errors.Is(waitCtx.Err(), context.DeadlineExceeded):
-		return fmt.Errorf("--wait %s reached with %s; wait again with: %s", f.wait,
-			r.unsettled(), f.resumeCommand())
+		return fmt.Errorf("--wait %s reached with %s%s; wait again with: %s", f.wait,
+			r.unsettled(), r.pausedNote(ctx), f.resumeCommand())
 	case err != nil:
 		return fmt.Errorf("%w; resume with: %s", err, f.resumeCommand())
 	}
@@ -171,4 +171,17 @@ func (r *replayer) failures() int {
 func (r *replayer) unsettled() string {
 	return fmt.Sprintf("%s not settled (%d in flight, %d not yet requested)",
 		countDates(len(r.inFlight)+len(r.pending)), len(r.inFlight), len(r.pending))
+}
+
+// pausedNote names the paused processors for a run that ran out of --wait, since a pause
+// is the likeliest reason a date does not settle; "" when none is paused, or when the
+// switches cannot be read (the message is then no worse than without the note).
+func (r *replayer) pausedNote(ctx context.Context) string {
+	ctx, cancel := context.WithTimeout(ctx, min(r.f.timeout, pausedReadTimeout))
+	defer cancel()
+	paused, err := pausedControls(ctx, r.b)
+	if err != nil {
+		return ""
+	}
+	return namePaused(paused)
 }

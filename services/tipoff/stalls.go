@@ -17,7 +17,13 @@ var stallsHelp = commandHelp{
 generation, yet the processor has not, for longer than its level allows (the team
 summaries 30 minutes after the raw load, the player summary 20 minutes after the later
 team summary). Run it on a schedule (Cloud Scheduler); it reads Firestore once and exits
-1 when it found a stall, so the scheduler's alerting sees it.`,
+1 when it found a stall, so the scheduler's alerting sees it.
+
+A processor paused on purpose (tipoff pause) waits because someone chose it: its waits
+are listed, marked paused, and do not count; the command pages only for the others.
+
+--json prints an array (empty: []) of objects with game_date, generation, processor,
+status, ready_since (RFC 3339, UTC), waited_s and limit_s (whole seconds) and paused.`,
 	examples: []string{
 		"tipoff stalls",
 		"tipoff stalls --team-limit 10m --player-limit 5m --json",
@@ -42,7 +48,7 @@ func parseStallsFlags(con console, args []string) (stallsFlags, error) {
 		"how long the team summaries may wait after the raw load")
 	fs.DurationVar(&f.limits.Higher, "player-limit", f.limits.Higher,
 		"how long the player summary may wait after the later team summary")
-	fs.BoolVar(&f.json, "json", false, "print a JSON array of the stalls")
+	fs.BoolVar(&f.json, "json", false, "print a JSON array of the stalls (shape above)")
 	if err := parseFlags(con, fs, stallsHelp, args); err != nil {
 		return f, err
 	}
@@ -67,14 +73,19 @@ func stallsCommand(ctx context.Context, con console, args []string) error {
 	if err != nil {
 		return err
 	}
+	paused, err := pausedControls(ctx, b)
+	if err != nil {
+		return err
+	}
+	unpaused := stall.MarkPaused(found, pausedSet(paused))
 	if f.json {
 		if err := writeJSON(con.out, found); err != nil {
 			return err
 		}
-	} else if err := renderStalls(con, found); err != nil {
+	} else if err := renderStalls(con, found, paused); err != nil {
 		return err
 	}
-	if len(found) > 0 {
+	if unpaused > 0 {
 		return errStalled
 	}
 	return nil
@@ -97,23 +108,37 @@ func findStalls(ctx context.Context, b *backends, lim stall.Limits, now time.Tim
 	if err != nil {
 		return nil, err
 	}
-	var found []stall.Stall
+	found := []stall.Stall{} // an empty report is [] in --json, not null
 	for _, d := range open {
 		found = append(found, stall.Find(b.graph, d, procs[d.GameDate], lim, now)...)
 	}
 	return found, nil
 }
 
-func renderStalls(con console, found []stall.Stall) error {
+// renderStalls writes the stalls, a paused processor's marked "(paused)", then a line per
+// paused processor.
+func renderStalls(con console, found []stall.Stall, paused []state.Control) error {
 	if len(found) == 0 {
 		fmt.Fprintln(con.errs, "no stalled processor")
+		writePaused(con.errs, paused)
 		return nil
 	}
 	tw := tabwriter.NewWriter(con.out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "DATE\tGEN\tPROCESSOR\tSTATUS\tREADY SINCE\tWAITED\tLIMIT")
 	for _, s := range found {
+		status := string(s.Status)
+		if s.Paused {
+			status += " (paused)"
+		}
 		fmt.Fprintf(tw, "%s\tg%d\t%s\t%s\t%s\t%s\t%s\n", s.GameDate, s.Generation, s.Processor,
-			s.Status, s.Since.Format(time.RFC3339), s.Waited.Round(time.Second), s.Limit)
+			status, s.Since.Format(time.RFC3339), s.Waited.Round(time.Second), s.Limit)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if len(paused) > 0 {
+		writePaused(con.out, paused)
+		fmt.Fprintln(con.out, "a paused processor waits on purpose: its waits are not counted")
+	}
+	return nil
 }

@@ -32,3 +32,14 @@ func TestStallsCommand(t *testing.T) {
 			res.out)
 	}
 }
+
+// TestStallsJSONEmpty: no stall is an empty array, not null.
+func TestStallsJSONEmpty(t *testing.T) {
+	e := newTestEnv(t)
+
+	r := e.mustRun("stalls", stallsCommand, "--json")
+
+	if strings.TrimSpace(r.out) != "[]" {
+		t.Errorf("stalls --json with nothing stalled: %q, want []", r.out)
+	}
+}

@@ -14,7 +14,9 @@ var statusHelp = commandHelp{
 status, each processor's status at that generation ("waiting" when it has not run it
 yet), when the date last changed, and its last error (cut short; --json has it whole).
 --from-date and --to-date bound the range, both inclusive; --status keeps the dates
-whose own status is in the list. When no date matches it says so on stderr and exits 0.`,
+whose own status is in the list. When no date matches it says so on stderr and exits 0.
+A line under the table names each paused processor (tipoff pause), with the reason, who
+paused it and since when; with --json these lines go to stderr.`,
 	examples: []string{
 		"tipoff status",
 		"tipoff status --from-date 2026-02-01 --to-date 2026-02-07",
@@ -79,16 +81,25 @@ func statusCommand(ctx context.Context, con console, args []string) error {
 	if err != nil {
 		return err
 	}
+	paused, err := pausedControls(ctx, b)
+	if err != nil {
+		return err
+	}
 	if len(rows) == 0 {
 		fmt.Fprintln(con.errs, "no dates match")
 	}
 	if f.json {
+		// The JSON array stays one value; the switches go where the messages go.
+		writePaused(con.errs, paused)
 		return writeJSON(con.out, statusJSON(rows))
 	}
-	if len(rows) == 0 {
-		return nil
+	if len(rows) > 0 {
+		if err := renderStatus(con.out, rows); err != nil {
+			return err
+		}
 	}
-	return renderStatus(con.out, rows)
+	writePaused(con.out, paused)
+	return nil
 }
 
 // readStatusRows reads the dates of the range, keeps those with a wanted status, and

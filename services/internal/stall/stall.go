@@ -39,6 +39,9 @@ type Stall struct {
 	Limit  time.Duration
 	// Status is the processor's own status at the generation, or waiting.
 	Status state.Status
+	// Paused is true when the processor's kill switch is on (MarkPaused): the wait is
+	// deliberate, so a sweep reports it but does not count it as a stall.
+	Paused bool
 }
 
 // Find returns the stalls of one date at now, sorted by processor order in the graph.
