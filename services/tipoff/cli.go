@@ -8,8 +8,10 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"regexp"
 	"strings"
 	"syscall"
+	"time"
 )
 
 // Exit codes of the operator commands.
@@ -109,7 +111,7 @@ func parseFlags(con console, fs *flag.FlagSet, h commandHelp, args []string) err
 			printHelp(con.out, fs, h)
 			return errHelp
 		}
-		return &usageError{msg: err.Error()}
+		return &usageError{msg: describeFlagError(fs, err)}
 	}
 	if fs.NArg() > 0 {
 		return usagef("unexpected argument %q: every value is given with a flag", fs.Arg(0))
@@ -123,4 +125,25 @@ func commandName(name string, args []string) string {
 		return name + " redrive"
 	}
 	return name
+}
+
+// flagValueError matches the flag package's message for a value it cannot parse.
+var flagValueError = regexp.MustCompile(`^invalid value "(.*)" for flag -(\S+): `)
+
+// describeFlagError rewords the flag package's "parse error" for a duration flag, which
+// does not say what a duration looks like.
+func describeFlagError(fs *flag.FlagSet, err error) string {
+	m := flagValueError.FindStringSubmatch(err.Error())
+	if m == nil {
+		return err.Error()
+	}
+	if fl := fs.Lookup(m[2]); fl != nil {
+		if g, ok := fl.Value.(flag.Getter); ok {
+			if _, isDuration := g.Get().(time.Duration); isDuration {
+				return fmt.Sprintf("--%s %q: not a duration; give one such as 30m, 90s or "+
+					"1h30m", m[2], m[1])
+			}
+		}
+	}
+	return err.Error()
 }

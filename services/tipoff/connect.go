@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"cloud.google.com/go/firestore"
 	"cloud.google.com/go/pubsub/v2"
@@ -34,7 +35,10 @@ func guardTarget(t target, withPubSub bool) error {
 		guard = localstack.Guard
 	}
 	if err := guard(); err != nil {
-		return usagef("%v (pass --allow-cloud if that is what you mean)", err)
+		// The guard's errors name their package for the library's callers; an operator
+		// needs only the variable and the value.
+		return usagef("%s (pass --allow-cloud if that is what you mean)",
+			strings.TrimPrefix(err.Error(), "localstack: "))
 	}
 	return nil
 }
@@ -43,6 +47,9 @@ func guardTarget(t target, withPubSub bool) error {
 // The official clients use FIRESTORE_EMULATOR_HOST and PUBSUB_EMULATOR_HOST when set.
 func connect(ctx context.Context, t target, withPubSub bool) (*backends, error) {
 	if err := guardTarget(t, withPubSub); err != nil {
+		return nil, err
+	}
+	if err := checkEmulatorsReachable(ctx, withPubSub); err != nil {
 		return nil, err
 	}
 	b := &backends{graph: defaultGraph()}

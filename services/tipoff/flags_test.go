@@ -127,10 +127,26 @@ func TestParseControlFlags(t *testing.T) {
 		{"missing reason", []string{"--processor", "team_defense"}, "--reason is required"},
 		{"unknown processor", []string{"--processor", "defense", "--reason", "x"},
 			`--processor "defense"`},
+		{"list", []string{"--list"}, ""},
+		{"no flag lists", nil, ""},
+		{"list with a change", []string{"--list", "--processor", "team_defense"},
+			"--list changes nothing"},
+		{"reason alone", []string{"--reason", "x"}, "--processor is required"},
 	})
 	checkParse(t, resume, []parseCase{
 		{"valid", []string{"--processor", "team_defense"}, ""},
 		{"missing processor", nil, "--processor is required"},
+	})
+}
+
+// TestParseStallsFlags: a limit without a unit says what a duration looks like.
+func TestParseStallsFlags(t *testing.T) {
+	checkParse(t, parser(parseStallsFlags), []parseCase{
+		{"valid", []string{"--team-limit", "10m", "--player-limit", "5m"}, ""},
+		{"no unit", []string{"--team-limit", "30"},
+			`--team-limit "30": not a duration; give one such as 30m`},
+		{"timeout", []string{"--timeout", "soon"}, `--timeout "soon": not a duration`},
+		{"zero", []string{"--player-limit", "0s"}, "must be positive"},
 	})
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tipoff-nba/tipoff/services/localstack"
 )
@@ -40,9 +41,10 @@ func TestGuardRefusesCloud(t *testing.T) {
 
 			code := exitCode(con, name, c.cmd(context.Background(), con, c.args))
 
-			if code != exitUsage || !strings.Contains(errs.String(), "--allow-cloud") {
-				t.Errorf("%s with %+v: exit %d, stderr %q; want 2 naming --allow-cloud", name,
-					env, code, errs.String())
+			if code != exitUsage || !strings.Contains(errs.String(), "--allow-cloud") ||
+				strings.Contains(errs.String(), "localstack") {
+				t.Errorf("%s with %+v: exit %d, stderr %q; want 2 naming --allow-cloud, "+
+					"not the package", name, env, code, errs.String())
 			}
 		}
 	}
@@ -56,5 +58,27 @@ func TestGuardAllowCloud(t *testing.T) {
 	}
 	if err := guardTarget(target{}, true); err == nil {
 		t.Error("no emulator variables and no --allow-cloud passed the guard")
+	}
+}
+
+// TestUnreachableEmulatorFailsFast: an emulator variable left over from a stopped stack
+// ends the command within seconds, naming the endpoint and the variable, instead of the
+// clients retrying until --timeout.
+func TestUnreachableEmulatorFailsFast(t *testing.T) {
+	t.Setenv(localstack.FirestoreHostEnv, "127.0.0.1:1")
+	t.Setenv(localstack.PubSubHostEnv, "")
+	var out, errs bytes.Buffer
+	con := console{out: &out, errs: &errs}
+	start := time.Now()
+
+	code := exitCode(con, "status", statusCommand(context.Background(), con, nil))
+
+	want := "cannot reach the Firestore emulator at 127.0.0.1:1 (FIRESTORE_EMULATOR_HOST); " +
+		"is `tipoff run --serve` still running?"
+	if code != exitFailed || !strings.Contains(errs.String(), want) {
+		t.Errorf("exit %d, stderr %q; want 1 and %q", code, errs.String(), want)
+	}
+	if took := time.Since(start); took > 10*time.Second {
+		t.Errorf("took %s; the check should answer within seconds", took)
 	}
 }
