@@ -96,8 +96,7 @@ func rebuildCommand(ctx context.Context, con console, args []string) error {
 		return err
 	}
 	if len(dates) == 0 {
-		return fmt.Errorf("%w: no date in %s has been loaded", errRefused, describeRange(f.from,
-			f.to))
+		return fmt.Errorf("%w: %s", errRefused, describeNoDates(f))
 	}
 	checked := make([]rebuiltDate, 0, len(dates))
 	differing := 0
@@ -165,6 +164,17 @@ func renderRebuild(w io.Writer, checked []rebuiltDate) {
 			}
 		}
 	}
+}
+
+// describeNoDates says that the dates rebuild was asked for were never loaded.
+func describeNoDates(f rebuildFlags) string {
+	switch {
+	case f.date != "":
+		return f.date + " has never been loaded"
+	case f.from == "" && f.to == "":
+		return "no dates in project " + f.project
+	}
+	return "no date in " + describeRange(f.from, f.to) + " has been loaded"
 }
 
 // describeRange names a date range for a message; an empty bound is open.

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -32,38 +31,53 @@ type runFlags struct {
 	// serve keeps the stack up after the report, until the command is interrupted, so the
 	// other commands (status, events, replay, rebuild) can be tried against it.
 	serve bool
+	// self is the path of this binary, which the --serve banner prints so the commands it
+	// suggests can be pasted as they are.
+	self string
 }
 
-func runCommand(args []string) int {
-	fl := flag.NewFlagSet("run", flag.ContinueOnError)
+var runHelp = commandHelp{
+	synopsis: "tipoff run --data DIR [flags]",
+	about: `Starts the Firestore emulator and an in-process Pub/Sub fake, runs the four workers as
+separate processes, loads every date of DIR that has box scores and prints one row per
+date. Exits 1 if any date failed. The work directory (--work) is locked for the whole
+run: a second tipoff run on it is refused while the first, or its --serve, is up.`,
+	examples: []string{
+		"tipoff run --data ../shared/data/nba",
+		"tipoff run --data ../shared/data/nba --serve   # then, in another shell, the " +
+			"printed export line and: bin/tipoff replay --date 2026-02-03",
+	},
+}
+
+// parseRunFlags reads the flags of tipoff run. --help prints the help on con.out and
+// returns errHelp, as for every other command.
+func parseRunFlags(con console, args []string) (runFlags, error) {
+	fl := newFlagSet("run")
 	var f runFlags
-	self, _ := os.Executable()
+	f.self, _ = os.Executable()
 	fl.StringVar(&f.data, "data", "", "NBA data directory holding leaguegamelog/ and "+
 		"boxscoretraditionalv3/ (required)")
 	fl.StringVar(&f.workDir, "work", ".tipoff", "directory for the warehouse file and the logs; "+
 		"its previous warehouse is replaced")
-	fl.StringVar(&f.binDir, "bin", filepath.Dir(self), "directory of the worker binaries")
+	fl.StringVar(&f.binDir, "bin", filepath.Dir(f.self), "directory of the worker binaries")
 	fl.DurationVar(&f.timeout, "timeout", 10*time.Minute, "give up when dates are not done by then")
 	fl.BoolVar(&f.serve, "serve", false, "after the report, keep the emulators and workers up "+
 		"until interrupted, and print the environment the other commands need")
-	fl.Usage = func() {
-		fmt.Fprintf(fl.Output(), "Usage: tipoff run --data DIR [flags]\n\n"+
-			"Starts the Firestore emulator and an in-process Pub/Sub fake, runs the four\n"+
-			"workers as separate processes, loads every date of DIR that has box scores and\n"+
-			"prints one row per date. Exits 1 if any date failed.\n\n"+
-			"Examples:\n"+
-			"  tipoff run --data ../shared/data/nba\n"+
-			"  tipoff run --data ../shared/data/nba --serve   # then, in another shell,\n"+
-			"      the printed export line and: tipoff replay --date 2026-02-03\n\n")
-		fl.PrintDefaults()
-	}
-	if err := fl.Parse(args); err != nil {
-		return 2
+	if err := parseFlags(con, fl, runHelp, args); err != nil {
+		return f, err
 	}
 	if f.data == "" {
-		fmt.Fprintln(os.Stderr, "tipoff run: --data is required: pass the NBA data directory "+
-			"(it holds leaguegamelog/ and boxscoretraditionalv3/), e.g. --data ../shared/data/nba")
-		return 2
+		return f, usagef("--data is required: pass the NBA data directory (it holds " +
+			"leaguegamelog/ and boxscoretraditionalv3/), e.g. --data ../shared/data/nba")
+	}
+	return f, nil
+}
+
+func runCommand(args []string) int {
+	con := console{out: os.Stdout, errs: os.Stderr}
+	f, err := parseRunFlags(con, args)
+	if err != nil {
+		return exitCode(con, "run", err)
 	}
 	log, err := logging.New("tipoff", buildinfo.Current(), os.Getenv("TIPOFF_LOG_LEVEL"))
 	if err != nil {
@@ -75,9 +89,18 @@ func runCommand(args []string) int {
 	code, err := runPipeline(ctx, f, log, os.Stdout)
 	if err != nil {
 		log.Error("run failed", zap.Error(err))
-		fmt.Fprintf(os.Stderr, "tipoff run: %v\n", err)
+		fmt.Fprintf(os.Stderr, "tipoff run: %s\n", describeRunError(ctx, err))
 	}
 	return code
+}
+
+// describeRunError is how a failed run is told to the operator. An interruption (Ctrl-C)
+// surfaces from the clients as an rpc "context canceled"; it is said as what it is.
+func describeRunError(ctx context.Context, err error) string {
+	if ctx.Err() != nil {
+		return "interrupted before every date was done; the local stack is stopped"
+	}
+	return err.Error()
 }
 
 func runPipeline(ctx context.Context, f runFlags, log *zap.Logger, out io.Writer) (int, error) {
@@ -144,18 +167,20 @@ func runPipeline(ctx context.Context, f runFlags, log *zap.Logger, out io.Writer
 		code = 1
 	}
 	if f.serve {
-		serveStack(ctx, out, stack)
+		serveStack(ctx, out, stack, orTipoff(f.self))
 	}
 	return code, nil
 }
 
 // serveStack prints how to reach the stack and blocks until ctx ends (Ctrl-C).
-func serveStack(ctx context.Context, out io.Writer, stack *localstack.Stack) {
+// self is the path of the tipoff binary, so the suggested commands can be pasted as
+// they are.
+func serveStack(ctx context.Context, out io.Writer, stack *localstack.Stack, self string) {
 	fmt.Fprintf(out, "\nThe local stack stays up until Ctrl-C. In another shell:\n"+
 		"  export FIRESTORE_EMULATOR_HOST=%s PUBSUB_EMULATOR_HOST=%s %s=%s\n"+
-		"  tipoff status\n  tipoff replay --date DATE --from player_game_summary\n"+
+		"  %s status\n  %s replay --date DATE --from player_game_summary\n"+
 		"The warehouse is %s (SQLite).\n", stack.FirestoreHost, stack.PubSubHost, projectEnv,
-		stack.Config.Project, stack.Config.Warehouse)
+		stack.Config.Project, self, self, stack.Config.Warehouse)
 	<-ctx.Done()
 	fmt.Fprintln(out, "stopping the local stack")
 }
@@ -254,4 +279,12 @@ func watchWorkers(ctx context.Context, stack *localstack.Stack, cancel context.C
 		defer mu.Unlock()
 		return name
 	}
+}
+
+// orTipoff is path, or "tipoff" when the binary's path is unknown.
+func orTipoff(path string) string {
+	if path == "" {
+		return "tipoff"
+	}
+	return path
 }

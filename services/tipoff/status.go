@@ -86,7 +86,7 @@ func statusCommand(ctx context.Context, con console, args []string) error {
 		return err
 	}
 	if len(rows) == 0 {
-		fmt.Fprintln(con.errs, "no dates match")
+		fmt.Fprintln(con.errs, describeNoRows(f))
 	}
 	if f.json {
 		// The JSON array stays one value; the switches go where the messages go.
@@ -131,4 +131,12 @@ func readStatusRows(ctx context.Context, store *state.Store, f statusFlags) ([]s
 		rows[i] = statusRow{date: d, processors: procs[d.GameDate]}
 	}
 	return rows, nil
+}
+
+// describeNoRows says why status has no row: an empty project, or filters nothing matches.
+func describeNoRows(f statusFlags) string {
+	if f.from == "" && f.to == "" && len(f.statuses) == 0 {
+		return "no dates in project " + f.project
+	}
+	return "no dates match"
 }
