@@ -75,8 +75,12 @@ func TestEventsCommand(t *testing.T) {
 		t.Fatalf("sections missing or miscounted:\n%s", r.out)
 	}
 	lines := strings.Split(strings.TrimSpace(logPart), "\n")[1:]
-	var got []string
+	var got, reasons []string
 	for _, l := range lines {
+		if r, ok := strings.CutPrefix(l, reasonIndent); ok {
+			reasons = append(reasons, r)
+			continue
+		}
 		f := strings.Fields(l)
 		got = append(got, strings.Join([]string{f[1], f[2], f[7]}, " "))
 		if f[1] == "consumed" && f[2] == "team_offense" && f[6] != "2" {
@@ -86,6 +90,10 @@ func TestEventsCommand(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(wantStory, "\n") {
 		t.Errorf("log order:\n%s\nwant:\n%s", strings.Join(got, "\n"),
 			strings.Join(wantStory, "\n"))
+	}
+	// The redelivered completion was a duplicate; its reason says why.
+	if !strings.Contains(strings.Join(reasons, "\n"), "g1 is already complete") {
+		t.Errorf("no entry's reason is shown:\n%s", logPart)
 	}
 	if !strings.Contains(findings, "usage_rate_range") || !strings.Contains(findings, "warning") {
 		t.Errorf("findings section:\n%s", findings)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -34,8 +35,18 @@ func renderStory(w io.Writer, s dateStory) error {
 	return nil
 }
 
+// reasonIndent starts the line under an event log row that gives the entry's reason.
+const reasonIndent = "    reason: "
+
+// reasonLineWidth is where a reason line wraps, its indent included.
+const reasonLineWidth = 110
+
+// renderEventLog writes the log table. An entry with a reason (why a delivery was a
+// duplicate, stale, settled or failed) gets it on lines of its own under its row, whole:
+// as a column it would make every row as wide as the longest reason.
 func renderEventLog(w io.Writer, log []state.EventLogEntry) error {
-	tw := newTable(w, "TIME", "DIRECTION", "PROCESSOR", "EVENT TYPE", "GEN", "DECISION",
+	var table bytes.Buffer
+	tw := newTable(&table, "TIME", "DIRECTION", "PROCESSOR", "EVENT TYPE", "GEN", "DECISION",
 		"DELIVERIES", "EVENT ID")
 	for _, e := range log {
 		row(tw, formatTime(e.FirstAt), e.Direction, e.Processor, orDash(shortEventType(e.EventType)),
@@ -43,7 +54,23 @@ func renderEventLog(w io.Writer, log []state.EventLogEntry) error {
 			strconv.FormatInt(e.Deliveries, 10),
 			e.EventID)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	// The table's lines are the header, then one per entry, in order.
+	lines := strings.Split(strings.TrimSuffix(table.String(), "\n"), "\n")
+	fmt.Fprintln(w, lines[0])
+	for i, e := range log {
+		fmt.Fprintln(w, lines[i+1])
+		for j, l := range wrapWords(e.Reason, reasonLineWidth-len(reasonIndent)) {
+			indent := reasonIndent
+			if j > 0 {
+				indent = strings.Repeat(" ", len(reasonIndent))
+			}
+			fmt.Fprintln(w, indent+l)
+		}
+	}
+	return nil
 }
 
 // describeDecision is an entry's decision as the log table shows it: a carried completion

@@ -42,6 +42,42 @@ func truncate(s string, width int) string {
 	return string(r[:width-1]) + "…"
 }
 
+// truncateMiddle cuts s to at most width characters by dropping its middle, marked with
+// "…": a wrapped error reads "where: what: cause", and the cause is at its end, so the
+// end is kept whole and longer than the start.
+func truncateMiddle(s string, width int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= width {
+		return s
+	}
+	head := (width - 1) / 4
+	tail := width - 1 - head
+	return string(r[:head]) + "…" + string(r[len(r)-tail:])
+}
+
+// wrapWords splits s into lines of at most width characters at spaces; a word longer than
+// width gets a line of its own.
+func wrapWords(s string, width int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		switch {
+		case line == "":
+			line = word
+		case len([]rune(line))+1+len([]rune(word)) <= width:
+			line += " " + word
+		default:
+			lines = append(lines, line)
+			line = word
+		}
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
 // orDash shows an empty value as "-", so columns stay aligned and blanks are visible.
 func orDash(s string) string {
 	if s == "" {

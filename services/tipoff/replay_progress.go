@@ -90,7 +90,7 @@ func describeDetail(o replayOutcome) string {
 	if o.detail == "" {
 		return ""
 	}
-	return ": " + truncate(o.detail, errorWidth)
+	return ": " + truncateMiddle(o.detail, errorWidth)
 }
 
 // printSummary writes how the run's dates ended, naming every date that failed, the

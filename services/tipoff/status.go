@@ -12,7 +12,8 @@ var statusHelp = commandHelp{
 	synopsis: "tipoff status [--from-date A] [--to-date B] [--status S[,S]] [--json] [flags]",
 	about: `Prints one row per game date from Firestore, oldest first: the date's generation and
 status, each processor's status at that generation ("waiting" when it has not run it
-yet), when the date last changed, and its last error (cut short; --json has it whole).
+yet), when the date last changed, and its last error (cut in the middle when long, so the
+start says where and the end the cause; --json has it whole).
 --from-date and --to-date bound the range, both inclusive; --status keeps the dates
 whose own status is in the list. When no date matches it says so on stderr and exits 0.
 A line under the table names each paused processor (tipoff pause), with the reason, who

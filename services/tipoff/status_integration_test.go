@@ -74,8 +74,10 @@ func TestStatusCommand(t *testing.T) {
 			t.Errorf("%s: %q, want %q", d, got, w)
 		}
 	}
-	if !strings.Contains(strings.Join(rows["2026-02-02"], " "), "dependency check") {
-		t.Errorf("blocked date shows no last error: %v", rows["2026-02-02"])
+	// The cell is cut in the middle: it starts with the processor and ends with the cause.
+	if e := strings.Join(rows["2026-02-02"][8:], " "); !strings.HasPrefix(e, "team_offense:") ||
+		!strings.HasSuffix(e, "upstream rows missing") {
+		t.Errorf("blocked date does not show where and why: %v", rows["2026-02-02"])
 	}
 
 	cases := []struct {

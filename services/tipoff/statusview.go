@@ -62,7 +62,7 @@ func renderStatus(w io.Writer, rows []statusRow) error {
 			cells = append(cells, processorCell(r, c.processor))
 		}
 		cells = append(cells, formatTime(r.date.UpdatedAt),
-			orDash(truncate(r.date.LastError, errorWidth)))
+			orDash(truncateMiddle(r.date.LastError, errorWidth)))
 		row(tw, cells...)
 	}
 	return tw.Flush()

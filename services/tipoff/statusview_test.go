@@ -24,7 +24,7 @@ func blockedRow() statusRow {
 	return statusRow{
 		date: state.DateDoc{GameDate: "2026-02-03", Generation: 2, Status: state.StatusBlocked,
 			UpdatedAt: viewAt, LastError: "team_defense: dependency check 3 of 3 failed:\n" +
-				strings.Repeat("raw rows missing ", 10)},
+				strings.Repeat("raw rows missing ", 10) + "disk full"},
 		processors: map[events.Processor]state.ProcessorDoc{
 			events.RawBoxScores:      procDoc(events.RawBoxScores, 2, state.StatusComplete),
 			events.TeamOffense:       procDoc(events.TeamOffense, 2, state.StatusComplete),
@@ -68,9 +68,12 @@ func TestRenderStatus(t *testing.T) {
 		t.Errorf("columns are not aligned:\n%s", out.String())
 	}
 	lastError := lines[1][strings.Index(lines[0], "LAST ERROR"):]
-	if n := len([]rune(lastError)); n > errorWidth || !strings.HasSuffix(lastError, "…") ||
-		strings.Contains(lastError, "\n") {
-		t.Errorf("last error cell %q (%d runes) is not cut to %d", lastError, n, errorWidth)
+	// The middle is cut: the start says where, the end keeps the cause.
+	if n := len([]rune(lastError)); n > errorWidth || !strings.Contains(lastError, "…") ||
+		!strings.HasPrefix(lastError, "team_defense:") ||
+		!strings.HasSuffix(lastError, "missing disk full") || strings.Contains(lastError, "\n") {
+		t.Errorf("last error cell %q (%d runes) is not cut to %d keeping the cause",
+			lastError, n, errorWidth)
 	}
 }
 
