@@ -12,7 +12,8 @@ var eventsHelp = commandHelp{
 	about: `Prints a game date's story from Firestore: its event log in the order the entries were
 first written (every event published, and every event consumed with the consumer's
 decision and delivery count), then the date's data-quality findings, then the dead
-letters recorded for the date.`,
+letters recorded for the date. An entry with a reason (why a delivery was a duplicate,
+stale, settled, wait or failed) has it whole on a "reason:" line under its row.`,
 	examples: []string{
 		"tipoff events --date 2026-02-03",
 		"tipoff events --date 2025-10-21 --json",

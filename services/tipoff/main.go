@@ -5,7 +5,7 @@
 //	tipoff events --date D                       a date's event log, findings and dead letters
 //	tipoff deadletters [--date D]                list dead letters; "redrive --id ID" resends one
 //	tipoff unblock --date D --processor P        clear a blocked or failed processor and wake it
-//	tipoff pause|resume --processor P            a processor's kill switch
+//	tipoff pause|resume --processor P            a processor's kill switch; pause --list lists
 //	tipoff stalls                                processors waiting past their limit
 //	tipoff replay --date D [--from P]            replay dates and wait until they settle
 //	tipoff rebuild [--date D]                    compare live state with the event log
@@ -34,6 +34,7 @@ Commands:
                example: tipoff unblock --date 2026-02-03 --processor player_game_summary
   pause        turn on a processor's kill switch: it starts no new run until resumed
                example: tipoff pause --processor team_defense --reason "INC-42"
+               example: tipoff pause --list    (every switch; also "tipoff pause" alone)
   resume       turn the kill switch off; held events run
                example: tipoff resume --processor team_defense
   stalls       report processors waiting past their limit (exit 1 if any); run on a schedule
