@@ -43,7 +43,8 @@ func TestRenderStory(t *testing.T) {
 
 	text := out.String()
 	order := []string{"TIME", "raw_boxscores.load_requested.v1", "raw_boxscores.loaded.v1",
-		"stale", "\n    reason: event of g0; the date is at g1", "END\n", "QUALITY FINDINGS (1)", "usage_rate_range", "DEAD LETTERS (1)",
+		"stale", "\n    reason: event of g0; the date is at g1", "END\n",
+		"QUALITY FINDINGS (1)", "usage_rate_range", "DEAD LETTERS (1)",
 		state.DeadLetterID(s.deadLetters[0].Subscription, "3")}
 	at := 0
 	for _, want := range order {
