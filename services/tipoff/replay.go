@@ -187,6 +187,9 @@ func (f replayFlags) resumeCommand() string {
 	if f.concurrency != defaultReplayConcurrency {
 		parts = append(parts, fmt.Sprintf("--concurrency %d", f.concurrency))
 	}
+	if f.reason != defaultReplayReason {
+		parts = append(parts, "--reason "+shellQuote(f.reason))
+	}
 	return strings.Join(append(parts, "--request-id "+f.requestID), " ")
 }
 
@@ -209,4 +212,13 @@ func replayCommand(ctx context.Context, con console, args []string) error {
 	fmt.Fprintf(con.out, "request id %s; to resume or retry: %s\n", f.requestID,
 		f.resumeCommand())
 	return runReplay(ctx, con, b, f, plan)
+}
+
+// shellQuote quotes s for a POSIX shell, so a printed command can be pasted as it is.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"+
+		"0123456789-_.:/,=") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

@@ -59,6 +59,20 @@ func TestReplayRequestIDAndResumeCommand(t *testing.T) {
 	}
 }
 
+// TestResumeCommandKeepsReason: a reason other than the default is repeated, quoted for
+// the shell.
+func TestResumeCommandKeepsReason(t *testing.T) {
+	f, err := parseReplayFlags(console{}, []string{"--date", "2026-02-03", "--reason",
+		"INC-42: Bob's fix", "--request-id", "r1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `tipoff replay --date 2026-02-03 --reason 'INC-42: Bob'\''s fix' --request-id r1`
+	if got := f.resumeCommand(); got != want {
+		t.Errorf("resume command %q, want %q", got, want)
+	}
+}
+
 func TestCompactDays(t *testing.T) {
 	got := compactDays([]string{"2026-01-28", "2026-01-29", "2026-01-30", "2026-02-01",
 		"2026-02-28", "2026-03-01"})
