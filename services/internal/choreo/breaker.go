@@ -26,6 +26,10 @@ func (w *Worker) gateFailed(ctx context.Context, log *zap.Logger, d delivery,
 		Owner: trigger.Owner, Reason: cause.Error(), MaxFailures: w.cfg.MaxGateFailures,
 		Backoff: w.cfg.GateBackoff, Now: w.cfg.Now()})
 	switch {
+	case errors.Is(err, state.ErrSuperseded):
+		log.Warn("run superseded by a newer generation while its inputs were checked",
+			zap.Error(err))
+		return true
 	case errors.Is(err, state.ErrLeaseLost):
 		log.Warn("run lost its lease while its inputs were checked", zap.Error(err))
 		return true

@@ -39,7 +39,8 @@ func GateBackoff(base time.Duration, failures int) time.Duration {
 // their backoffs, whatever the number of triggers or instances. When the count reaches
 // MaxFailures, the processor is blocked for the generation, in the same transaction. It
 // returns the count and whether the breaker opened. The count lives here, never in
-// Pub/Sub's delivery attempt.
+// Pub/Sub's delivery attempt. It returns ErrLeaseLost when the run no longer holds its
+// lease, or ErrSuperseded when a newer generation of the date took the processor over.
 func (s *Store) RecordGateFailure(ctx context.Context, g GateFailure) (int, bool, error) {
 	failures, blocked := 0, false
 	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
@@ -50,12 +51,18 @@ func (s *Store) RecordGateFailure(ctx context.Context, g GateFailure) (int, bool
 		}
 		var date DateDoc
 		var proc ProcessorDoc
-		if _, err := decodeIfExists(snaps[0], &date); err != nil {
+		datePtr, err := decodeIfExists(snaps[0], &date)
+		if err != nil {
 			return err
 		}
 		procPtr, err := decodeIfExists(snaps[1], &proc)
 		if err != nil {
 			return err
+		}
+		if current, newer := overtaken(datePtr, procPtr, g.Generation); newer {
+			// A check of an old generation counts nothing: the newer one has its own gate.
+			return fmt.Errorf("%w: %s %s g%d, date now at g%d", ErrSuperseded, g.Processor,
+				g.GameDate, g.Generation, current)
 		}
 		if procPtr == nil || proc.Generation != g.Generation || proc.Lease == nil ||
 			proc.Lease.Owner != g.Owner {

@@ -1,6 +1,7 @@
 package state_test
 
 import (
+	"errors"
 	"testing"
 	"time"
 
@@ -95,5 +96,37 @@ func TestGateBackoffHoldsEveryTrigger(t *testing.T) {
 		!doc.NextCheckAt.IsZero() {
 		t.Errorf("after the breaker opened: status %s, next_check_at %s; want blocked, unset",
 			doc.Status, doc.NextCheckAt)
+	}
+}
+
+// TestGateFailureOfOvertakenRunIsSuperseded: a failed check recorded after a reload opened
+// a newer generation is reported superseded, not counted against the old generation.
+func TestGateFailureOfOvertakenRunIsSuperseded(t *testing.T) {
+	const day = "2024-01-17"
+	store := emulatorStore(t)
+	loadDate(t, store, day)
+	for _, p := range []events.Processor{events.TeamOffense, events.TeamDefense} {
+		finishTeam(t, store, day, p, claimTeam(t, store, day, p))
+	}
+	now := seedAt.Add(time.Hour)
+	if v, err := store.Claim(testContext(t), playerTrigger(day, events.TeamDefense, "player/g1",
+		now)); err != nil || v.Decision != state.DecisionRun {
+		t.Fatalf("g1 claim: %s, %v", v.Decision, err)
+	}
+	if v, err := store.Claim(testContext(t), state.Trigger{GameDate: day,
+		Processor: events.RawBoxScores, EventID: events.LoadRequestID(day, "reload"),
+		EventType: events.LoadRequested, RequestID: "reload", Owner: "raw/g2", Now: now,
+		LeaseTTL: time.Minute}); err != nil || v.Generation != 2 {
+		t.Fatalf("reload: generation %d, %v", v.Generation, err)
+	}
+	// The g1 run still holds its lease; the date is at g2.
+	_, _, err := store.RecordGateFailure(testContext(t), state.GateFailure{GameDate: day,
+		Processor: events.PlayerGameSummary, Generation: 1, Owner: "player/g1",
+		Reason: "rows missing", MaxFailures: 3, Backoff: time.Second, Now: now})
+	if !errors.Is(err, state.ErrSuperseded) || errors.Is(err, state.ErrLeaseLost) {
+		t.Fatalf("failed check of the overtaken g1 run: %v, want superseded", err)
+	}
+	if doc := playerDoc(t, store, day); doc.GateFailures != 0 {
+		t.Errorf("the overtaken run counted %d failed checks", doc.GateFailures)
 	}
 }
