@@ -113,7 +113,9 @@ func checkBackoffsBetweenChecks(t *testing.T, logs *logBuffer) {
 	}
 	for i := 1; i < len(checks); i++ {
 		want := gateBackoff << (i - 1)
-		if gap := checks[i].Sub(checks[i-1]); gap < want {
+		gap := checks[i].Sub(checks[i-1])
+		t.Logf("failed check %d came %s after check %d (backoff %s)", i+1, gap, i, want)
+		if gap < want {
 			t.Errorf("failed check %d came %s after check %d, want at least the backoff %s",
 				i+1, gap, i, want)
 		}
