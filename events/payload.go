@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -87,8 +88,8 @@ func (r LoadRequest) Validate(id string) error {
 		return fieldErr(id, "data.request_id", r.RequestID,
 			"must be 1-128 characters of letters, digits, '.', '_', ':' or '-'")
 	}
-	if r.Reason == "" {
-		return fieldErr(id, "data.reason", r.Reason, "must not be empty")
+	if strings.TrimSpace(r.Reason) == "" {
+		return fieldErr(id, "data.reason", r.Reason, "must not be empty or blank")
 	}
 	if r.ReplayFrom != "" && !r.ReplayFrom.Valid() {
 		return fieldErr(id, "data.replay_from", string(r.ReplayFrom), "unknown processor")

@@ -21,6 +21,7 @@ const (
 	attrPrefix        = "ce-"
 	contentTypeAttr   = "Content-Type"
 	structuredContent = "application/cloudevents+json"
+	specVersionAttr   = attrPrefix + "specversion"
 )
 
 // Encode turns an event into a Pub/Sub message in binary content mode.
@@ -34,7 +35,7 @@ func Encode(ctx context.Context, e cloudevents.Event) (*pubsub.Message, error) {
 
 // Decode reads a Pub/Sub message as a CloudEvent, in binary or structured mode. It
 // rejects what the SDK would read ambiguously: a message that mixes both modes, and
-// attribute names that collide once lower-cased.
+// attribute names that collide once lower-cased; and a spec version other than 1.0.
 func Decode(ctx context.Context, msg *pubsub.Message) (cloudevents.Event, error) {
 	if err := checkAttributes(msg.Attributes); err != nil {
 		return cloudevents.Event{}, err
@@ -45,6 +46,15 @@ func Decode(ctx context.Context, msg *pubsub.Message) (cloudevents.Event, error)
 	}
 	if err := e.Validate(); err != nil {
 		return cloudevents.Event{}, fmt.Errorf("%w: %w", ErrMalformed, err)
+	}
+	if v := e.SpecVersion(); v != cloudevents.CloudEventsVersionV1 {
+		// The SDK reads CloudEvents 0.3 too; the contract (docs/EVENTS.md) is 1.0 only.
+		name := "specversion"
+		if _, binary := msg.Attributes[specVersionAttr]; binary {
+			name = "attribute " + specVersionAttr
+		}
+		return cloudevents.Event{}, fmt.Errorf("%w: %s is %q; the contract requires %s",
+			ErrMalformed, name, v, cloudevents.CloudEventsVersionV1)
 	}
 	return *e, nil
 }

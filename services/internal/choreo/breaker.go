@@ -12,11 +12,11 @@ import (
 	"github.com/tipoff-nba/tipoff/services/internal/state"
 )
 
-// maxBackoffDoublings caps the growth of the gate backoff.
-const maxBackoffDoublings = 4
-
-// gateFailed counts a failed dependency check in Firestore. Below the limit it holds the
-// delivery for the backoff and returns it for redelivery; at the limit the breaker opens:
+// gateFailed counts a failed dependency check in Firestore, which records when the next
+// check is due. Below the limit it holds the delivery for the backoff and returns it for
+// redelivery; any other trigger claimed meanwhile is held until the same due time (see
+// state.DecisionBackoff), so checks are separated by the backoff whatever the number of
+// triggers or instances. At the limit the breaker opens:
 // the processor is blocked for the generation, an alert is published and the trigger is
 // kept as a dead letter. It returns whether to ack.
 func (w *Worker) gateFailed(ctx context.Context, log *zap.Logger, d delivery,
@@ -24,8 +24,12 @@ func (w *Worker) gateFailed(ctx context.Context, log *zap.Logger, d delivery,
 	failures, blocked, err := w.store.RecordGateFailure(ctx, state.GateFailure{
 		GameDate: d.env.GameDate, Processor: w.processor, Generation: v.Generation,
 		Owner: trigger.Owner, Reason: cause.Error(), MaxFailures: w.cfg.MaxGateFailures,
-		Now: w.cfg.Now()})
+		Backoff: w.cfg.GateBackoff, Now: w.cfg.Now()})
 	switch {
+	case errors.Is(err, state.ErrSuperseded):
+		log.Warn("run superseded by a newer generation while its inputs were checked",
+			zap.Error(err))
+		return true
 	case errors.Is(err, state.ErrLeaseLost):
 		log.Warn("run lost its lease while its inputs were checked", zap.Error(err))
 		return true
@@ -34,7 +38,7 @@ func (w *Worker) gateFailed(ctx context.Context, log *zap.Logger, d delivery,
 		return false
 	}
 	if !blocked {
-		backoff := w.cfg.GateBackoff << min(failures-1, maxBackoffDoublings)
+		backoff := state.GateBackoff(w.cfg.GateBackoff, failures)
 		log.Warn("dependency check failed; retrying after a backoff", zap.Error(cause),
 			zap.Int("failed_checks", failures), zap.Duration("backoff", backoff))
 		hold(ctx, backoff)

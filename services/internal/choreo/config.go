@@ -121,7 +121,8 @@ func (c Config) WorstCaseHandling() time.Duration { return c.LeaseTTL + c.MaxRun
 // TODO: a delivery whose dependency check failed is held for up to 16 × GateBackoff (32 s
 // by default) where a run would have been; once that exceeds MaxRunTime the hold is the
 // worst case and neither this check nor the default extension covers it, so Pub/Sub
-// redelivers the held message and its copy checks again before the backoff is over.
+// redelivers the held message. Its copy does not check early (the claim holds it until the
+// processor's next_check_at), but it occupies a second handler meanwhile.
 func (c Config) CheckDelivery() error {
 	if c.MaxExtension == 0 {
 		return nil // the default is the worst-case handling time itself

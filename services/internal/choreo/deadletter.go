@@ -2,6 +2,7 @@ package choreo
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 
 	"cloud.google.com/go/pubsub/v2"
@@ -29,10 +30,8 @@ func (w *Worker) deadLetter(ctx context.Context, subscription string, msg *pubsu
 	d.SetReason(reason.Error())
 	if env != nil {
 		d.EventID, d.EventType = env.ID, string(env.Type)
-		if events.ValidDate(env.GameDate) {
-			d.GameDate = env.GameDate
-		}
 	}
+	d.GameDate = deadLetterGameDate(msg, env)
 	log := w.log.With(zap.String("subscription", subscription), zap.String("message_id", msg.ID),
 		zap.String("event_id", d.EventID), zap.String("event_type", d.EventType),
 		zap.String("game_date", d.GameDate))
@@ -54,6 +53,32 @@ func (w *Worker) deadLetter(ctx context.Context, subscription string, msg *pubsu
 	}
 	log.Error("message dead-lettered", zap.String("dead_letter_id", id), zap.Error(reason))
 	return true
+}
+
+// deadLetterGameDate is the game date a dead letter is filed under, so `deadletters
+// --date` and `events --date` find it: the parsed envelope's when it has one, else the
+// first valid date among the subject and the gamedate extension of the message (its ce-
+// attributes, or the fields of a structured body), even when another field is bad. It is
+// "" when none is a valid date.
+func deadLetterGameDate(msg *pubsub.Message, env *events.Envelope) string {
+	if env != nil && events.ValidDate(env.GameDate) {
+		return env.GameDate
+	}
+	candidates := []string{msg.Attributes["ce-subject"], msg.Attributes["ce-"+events.ExtGameDate]}
+	var structured map[string]any
+	if json.Unmarshal(msg.Data, &structured) == nil {
+		for _, k := range []string{"subject", events.ExtGameDate} {
+			if s, ok := structured[k].(string); ok {
+				candidates = append(candidates, s)
+			}
+		}
+	}
+	for _, c := range candidates {
+		if events.ValidDate(c) {
+			return c
+		}
+	}
+	return ""
 }
 
 // maxAttribute is Pub/Sub's limit on an attribute value, in bytes.

@@ -63,6 +63,14 @@ func (w *Worker) process(ctx context.Context, d delivery) bool {
 				log.Warn("waiting for the lease failed", zap.Error(err))
 				return false
 			}
+		case state.DecisionBackoff:
+			// A timer, not a poll: the due time is in the document the claim read.
+			log.Info("dependency check not due yet; holding the event until it is",
+				zap.String("reason", v.Reason))
+			hold(ctx, v.Processor.NextCheckAt.Sub(trigger.Now))
+			if ctx.Err() != nil {
+				return false
+			}
 		case state.DecisionPaused:
 			log.Info("processor paused; holding the event until it resumes",
 				zap.String("reason", v.Reason))

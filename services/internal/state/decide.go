@@ -196,6 +196,10 @@ func decideRun(proc *ProcessorDoc, gen int64, t Trigger) Verdict {
 		v.Decision = DecisionBusy
 		v.Reason = fmt.Sprintf("run %s holds the lease until %s", proc.Lease.Owner,
 			proc.Lease.ExpiresAt.Format(time.RFC3339Nano))
+	case gateCheckPending(proc, t.Now):
+		v.Decision = DecisionBackoff
+		v.Reason = fmt.Sprintf("dependency check %d failed; the next is due at %s",
+			proc.GateFailures, proc.NextCheckAt.Format(time.RFC3339Nano))
 	}
 	return v
 }

@@ -85,6 +85,10 @@ type ProcessorDoc struct {
 	StartedAt    time.Time `firestore:"started_at"`
 	CompletedAt  time.Time `firestore:"completed_at"`
 	UpdatedAt    time.Time `firestore:"updated_at"`
+	// NextCheckAt is when the next dependency check is due after a failed one (the gate
+	// backoff): a claim before then holds its event instead of checking. Zero before the
+	// first failure; a claim after it clears it.
+	NextCheckAt time.Time `firestore:"next_check_at,omitempty"`
 }
 
 // LastGood is a processor's memory of its newest successful output of a date, kept across

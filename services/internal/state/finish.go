@@ -54,6 +54,12 @@ func decideFinish(date *DateDoc, proc *ProcessorDoc, f Finish, all []events.Proc
 	}
 	if proc == nil || proc.Generation != f.Generation || proc.Lease == nil ||
 		proc.Lease.Owner != f.Owner {
+		if current, newer := overtaken(date, proc, f.Generation); newer {
+			// A newer generation re-claimed the processor (or the run's superseded record
+			// already landed): the run lost to the date moving on, not to another run.
+			return nil, nil, fmt.Errorf("%w: %s %s g%d, date now at g%d", ErrSuperseded,
+				f.Processor, f.GameDate, f.Generation, current)
+		}
 		return nil, nil, fmt.Errorf("%w: %s %s g%d, run %s", ErrLeaseLost, f.Processor,
 			f.GameDate, f.Generation, f.Owner)
 	}
@@ -88,6 +94,19 @@ func decideFinish(date *DateDoc, proc *ProcessorDoc, f Finish, all []events.Proc
 		next.MissingGames = f.MissingGames
 	}
 	return &next, &done, nil
+}
+
+// overtaken reports whether the date or the processor moved past generation gen, and the
+// newest generation either is at.
+func overtaken(date *DateDoc, proc *ProcessorDoc, gen int64) (int64, bool) {
+	current := gen
+	if date != nil && date.Generation > current {
+		current = date.Generation
+	}
+	if proc != nil && proc.Generation > current {
+		current = proc.Generation
+	}
+	return current, current > gen
 }
 
 // deriveStatus is the date's status for its current generation: the worst settled

@@ -19,8 +19,6 @@ func TestDecideFinishRefusesLostLease(t *testing.T) {
 		{"no processor document", nil},
 		{"another owner took the lease over", leased(procAt(day, pl, 1, StatusRunning),
 			"player/b", t0.Add(leaseTTL))},
-		{"the processor moved to another generation", leased(procAt(day, pl, 2, StatusRunning),
-			"player/a", t0.Add(leaseTTL))},
 		{"the run already finished", procAt(day, pl, 1, StatusComplete)},
 	}
 	for _, tc := range cases {
@@ -31,6 +29,41 @@ func TestDecideFinishRefusesLostLease(t *testing.T) {
 
 			if !errors.Is(err, ErrLeaseLost) {
 				t.Fatalf("err = %v, want ErrLeaseLost", err)
+			}
+			if date != nil || proc != nil {
+				t.Errorf("wrote date %+v and processor %+v; want nothing", date, proc)
+			}
+		})
+	}
+}
+
+// TestDecideFinishOvertakenIsSuperseded: a run whose date opened a newer generation, and
+// whose processor that generation already re-claimed, lost its lease to the date moving
+// on: it is reported superseded (not "lease lost to another run") and writes nothing, as
+// the processor document belongs to the newer generation now.
+func TestDecideFinishOvertakenIsSuperseded(t *testing.T) {
+	const day = "2024-01-15"
+	pl := events.PlayerGameSummary
+	cases := []struct {
+		name string
+		date *DateDoc
+		proc *ProcessorDoc
+	}{
+		{"the newer generation re-claimed the processor", dateAt(day, 2),
+			leased(procAt(day, pl, 2, StatusRunning), "player/b", t0.Add(leaseTTL))},
+		{"the processor moved ahead of the date read", dateAt(day, 1),
+			leased(procAt(day, pl, 2, StatusRunning), "player/a", t0.Add(leaseTTL))},
+		{"the run's superseded record already landed", dateAt(day, 2),
+			procAt(day, pl, 1, StatusSuperseded)},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f := completeFinish(day, pl, 1, "player/a", t0.Add(leaseTTL/2))
+
+			date, proc, err := decideFinish(tc.date, tc.proc, f, events.Processors)
+
+			if !errors.Is(err, ErrSuperseded) || errors.Is(err, ErrLeaseLost) {
+				t.Fatalf("err = %v, want ErrSuperseded", err)
 			}
 			if date != nil || proc != nil {
 				t.Errorf("wrote date %+v and processor %+v; want nothing", date, proc)

@@ -171,7 +171,11 @@ func (s *Store) Finish(ctx context.Context, f Finish) (DateDoc, error) {
 			// A superseded run still records that it was superseded; the write commits with
 			// the transaction and the error is reported after it.
 			if errors.Is(decideErr, ErrSuperseded) {
-				id, entry := finishEntry(f, StatusSuperseded, nextProc.Inputs)
+				var inputs []InputRef
+				if nextProc != nil { // nil when the newer generation re-claimed it already
+					inputs = nextProc.Inputs
+				}
+				id, entry := finishEntry(f, StatusSuperseded, inputs)
 				return tx.Set(s.logEntry(f.GameDate, id), entry)
 			}
 			return decideErr
