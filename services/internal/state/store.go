@@ -51,6 +51,10 @@ func (s *Store) logEntry(gameDate, id string) *firestore.DocumentRef {
 func (s *Store) Claim(ctx context.Context, t Trigger) (Verdict, error) {
 	var verdict Verdict
 	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+		t := t
+		if t.Clock != nil {
+			t.Now = t.Clock()
+		}
 		entry := s.logEntry(t.GameDate, consumedEntryID(t.EventID, t.Processor))
 		refs := []*firestore.DocumentRef{s.date(t.GameDate), s.processor(t.GameDate, t.Processor),
 			entry, s.control(t.Processor)}
