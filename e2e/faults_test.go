@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"math/rand"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -21,6 +22,8 @@ var (
 	firstSeed = flag.Int64("seed", 1, "seed of the first schedule; -schedules=1 replays one")
 	parallel  = flag.Int("parallel", 1, "schedules run at once, each on its own stack; "+
 		"the Firestore emulator slows down sharply beyond one")
+	faultLogs = flag.String("fault-logs", "", "directory to write every schedule's worker "+
+		"logs to (seed-N.log); by default they are printed only when a schedule fails")
 )
 
 // TestFaultSchedules runs seeded random schedules of duplicates, reordering, redelivery
@@ -38,6 +41,7 @@ func TestFaultSchedules(t *testing.T) {
 			slots <- struct{}{}
 			defer func() { <-slots }()
 			s := newSchedule(seed, pool)
+			t.Logf("schedule: %s", s)
 			defer func() {
 				if t.Failed() {
 					t.Logf("replay with: go test -run TestFaultSchedules -args -seed=%d "+
@@ -88,8 +92,11 @@ type schedule struct {
 	CrashWho    events.Processor
 	CrashAfter  time.Duration
 	SlowRuns    bool // runs are slowed past the ack deadline extension
-	rng         *rand.Rand
-	mu          sync.Mutex
+	// Kill makes the crash a SIGKILL of a worker process (the first instance of CrashWho
+	// runs as its own process) right after it logs its first claimed run.
+	Kill bool
+	rng  *rand.Rand
+	mu   sync.Mutex
 }
 
 func newSchedule(seed int64, pool []faultDate) *schedule {
@@ -112,6 +119,7 @@ func newSchedule(seed int64, pool []faultDate) *schedule {
 	s.CrashWho = events.Processors[rng.Intn(len(events.Processors))]
 	s.CrashAfter = time.Duration(rng.Intn(600)) * time.Millisecond
 	s.SlowRuns = rng.Intn(4) == 0
+	s.Kill = s.Crash && rng.Intn(2) == 0
 	s.rng = rng
 	return s
 }
@@ -130,6 +138,8 @@ func (s *schedule) delay() time.Duration {
 }
 
 func runSchedule(t *testing.T, s *schedule) {
+	began := time.Now()
+	defer func() { t.Logf("phases: stopped at %s", since(began)) }()
 	logs := &logBuffer{}
 	stack, err := localstack.StartStack(context.Background(), localstack.StackConfig{
 		Project: fmt.Sprintf("faults-%d-%d", s.Seed, time.Now().UnixNano()%1e6), DataDir: faultDir.dir,
@@ -143,6 +153,12 @@ func runSchedule(t *testing.T, s *schedule) {
 	defer func() {
 		if t.Failed() {
 			t.Logf("worker logs:\n%s", logs.String())
+		}
+		if *faultLogs != "" {
+			path := filepath.Join(*faultLogs, fmt.Sprintf("seed-%d.log", s.Seed))
+			if err := os.WriteFile(path, []byte(logs.String()), 0o644); err != nil {
+				t.Errorf("keep the worker logs: %v", err)
+			}
 		}
 	}()
 	faults := localstack.NewFaults(s.Seed, s.AbortCommit, s.LoseReply)
@@ -164,7 +180,10 @@ func runSchedule(t *testing.T, s *schedule) {
 		requests = append(requests, "r2")
 		defer regen.Stop()
 	}
-	if s.Crash {
+	switch {
+	case s.Kill:
+		defer workers.killOnFirstClaim(s.CrashWho)()
+	case s.Crash:
 		crash := time.AfterFunc(s.CrashAfter, func() { workers.crashAndReplace(s.CrashWho) })
 		defer crash.Stop()
 	}
@@ -174,7 +193,9 @@ func runSchedule(t *testing.T, s *schedule) {
 			return doc["generation"] == final && isDone(doc)
 		})
 	}
+	t.Logf("phases: dates done at %s", since(began))
 	checkInvariants(t, stack, s, logs, final)
+	t.Logf("phases: invariants checked at %s", since(began))
 }
 
 // faultWorkers are the in-process workers of a schedule.
@@ -187,8 +208,11 @@ type faultWorkers struct {
 	logs    *logBuffer
 	running map[events.Processor][]*localstack.InProcessWorker
 	crashed []*localstack.InProcessWorker
-	started int
-	closed  bool
+	// process is the worker process of a kill schedule, and its instance name.
+	process  *localstack.Process
+	instance string
+	started  int
+	closed   bool
 }
 
 func startFaultWorkers(t *testing.T, stack *localstack.Stack, s *schedule,
@@ -197,6 +221,10 @@ func startFaultWorkers(t *testing.T, stack *localstack.Stack, s *schedule,
 		running: map[events.Processor][]*localstack.InProcessWorker{}}
 	for _, p := range events.Processors {
 		for i := 0; i < s.Instances[p]; i++ {
+			if s.Kill && p == s.CrashWho && i == 0 {
+				w.startProcess(p)
+				continue
+			}
 			w.start(p)
 		}
 	}
@@ -212,8 +240,8 @@ func (w *faultWorkers) start(p events.Processor) {
 	w.started++
 	cfg := localstack.InProcessConfig{
 		Processor: p, Instance: fmt.Sprintf("%s-%d", p, w.started), Faults: w.faults,
-		LeaseTTL: 2500 * time.Millisecond, MaxRunTime: 2 * time.Second,
-		GateBackoff: 50 * time.Millisecond, Logs: w.logs,
+		LeaseTTL: faultLeaseTTL, MaxRunTime: faultMaxRunTime,
+		GateBackoff: faultGateBackoff, AckExtension: faultAckExtension, Logs: w.logs,
 	}
 	if w.s.SlowRuns {
 		cfg.SlowRun, cfg.MaxExtension = w.s.delay, time.Second
@@ -249,9 +277,13 @@ func (w *faultWorkers) stopAll() {
 	for _, ws := range w.running {
 		all = append(all, ws...)
 	}
+	process := w.process
 	w.mu.Unlock()
 	for _, worker := range all {
 		worker.Stop()
+	}
+	if process != nil {
+		process.Stop(5 * time.Second)
 	}
 }
 
@@ -330,3 +362,6 @@ func checkInvariants(t *testing.T, stack *localstack.Stack, s *schedule, logs *l
 		}
 	}
 }
+
+// since is the time elapsed from t, to the millisecond, for the phase lines.
+func since(t time.Time) time.Duration { return time.Since(t).Round(time.Millisecond) }
