@@ -44,8 +44,9 @@ func TestFaultSchedules(t *testing.T) {
 			t.Logf("schedule: %s", s)
 			defer func() {
 				if t.Failed() {
-					t.Logf("replay with: go test -run TestFaultSchedules -args -seed=%d "+
-						"-schedules=1\nschedule: %s", seed, s)
+					t.Logf("replay with: make faults SCHEDULES=1 SEED=%d (or go test -run "+
+						"TestFaultSchedules -args -seed=%d -schedules=1)\nschedule: %s", seed,
+						seed, s)
 				}
 			}()
 			runSchedule(t, s)
