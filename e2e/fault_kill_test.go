@@ -45,8 +45,8 @@ func (w *faultWorkers) startProcess(p events.Processor) {
 }
 
 // killOnFirstClaim sends SIGKILL to the worker process as soon as it logs its first
-// claimed run, and starts an in-process instance in its place. The returned function
-// stops watching; a process that never claimed a run is not killed.
+// claimed run, then starts p's in-process instances: one in the process's place and the
+// schedule's others. The returned function stops watching.
 func (w *faultWorkers) killOnFirstClaim(p events.Processor) (stop func()) {
 	done, stopped := make(chan struct{}), make(chan struct{})
 	go func() {
@@ -68,7 +68,9 @@ func (w *faultWorkers) killOnFirstClaim(p events.Processor) (stop func()) {
 		}
 		process.Kill()
 		w.t.Logf("killed %s (pid %d) after its first claimed run", w.instance, process.Pid())
-		w.start(p)
+		for i := 0; i < w.s.Instances[p]; i++ {
+			w.start(p)
+		}
 	}()
 	return func() {
 		close(done)

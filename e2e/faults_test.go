@@ -94,7 +94,8 @@ type schedule struct {
 	CrashAfter  time.Duration
 	SlowRuns    bool // runs are slowed past the ack deadline extension
 	// Kill makes the crash a SIGKILL of a worker process (the first instance of CrashWho
-	// runs as its own process) right after it logs its first claimed run.
+	// runs as its own process) right after it logs its first claimed run; CrashWho's
+	// other instances and a replacement start in process then.
 	Kill bool
 	rng  *rand.Rand
 	mu   sync.Mutex
@@ -222,8 +223,12 @@ func startFaultWorkers(t *testing.T, stack *localstack.Stack, s *schedule,
 		running: map[events.Processor][]*localstack.InProcessWorker{}}
 	for _, p := range events.Processors {
 		for i := 0; i < s.Instances[p]; i++ {
-			if s.Kill && p == s.CrashWho && i == 0 {
-				w.startProcess(p)
+			if s.Kill && p == s.CrashWho {
+				// The process runs alone until its first claim, so it is sure to be killed
+				// in the middle of a run; its siblings start when it dies.
+				if i == 0 {
+					w.startProcess(p)
+				}
 				continue
 			}
 			w.start(p)
