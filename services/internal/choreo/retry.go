@@ -49,6 +49,11 @@ func transient(ctx context.Context, err error) bool {
 	case codes.Aborted, codes.Unavailable, codes.DeadlineExceeded, codes.ResourceExhausted,
 		codes.Internal:
 		return true
+	case codes.Unknown:
+		// The Firestore emulator has answered a commit that landed with UNKNOWN and no
+		// message. The outcome is unknown, and both state calls retried here recognise
+		// their own earlier commit by the run's owner, so trying again is safe.
+		return ctx.Err() == nil
 	case codes.InvalidArgument:
 		// The Firestore emulator refuses the client's retry of a transaction it aborted
 		// for contention with this error (real Firestore accepts the retry). Trying the

@@ -38,3 +38,19 @@ func TestRetryStateStopsOnOwnCancel(t *testing.T) {
 		t.Fatalf("err %v after %d calls, want CANCELLED after one", err, calls)
 	}
 }
+
+// A commit answered with UNKNOWN may have landed; the call is tried again, and the retry
+// recognises the landed commit.
+func TestRetryStateRetriesUnknown(t *testing.T) {
+	calls := 0
+	err := retryState(context.Background(), func() error {
+		calls++
+		if calls == 1 {
+			return fmt.Errorf("state: finish: %w", status.Error(codes.Unknown, ""))
+		}
+		return nil
+	})
+	if err != nil || calls != 2 {
+		t.Fatalf("err %v after %d calls, want success on the second", err, calls)
+	}
+}
