@@ -5,13 +5,15 @@ MODULES := events services e2e bench
 # Fault schedules: `make faults` runs SCHEDULES of them from SEED, `make soak` SOAK of them,
 # `make faults-ci` (part of `make test`) seeds 1-200 within 15 minutes. FAULTS_PARALLEL
 # schedules run at once, each on its own Pub/Sub fake and Firestore project of the shared
-# emulator. FAULTS_FLAGS adds go test flags (-v lists every schedule and its phase times).
+# emulator. FAULTS_FLAGS adds go test flags (-v lists every schedule and its phase times);
+# FAULTS_ARGS adds the suite's own (-fault-logs=DIR keeps every schedule's worker logs).
 SCHEDULES ?= 40
 SOAK ?= 2000
 FAULTS_PARALLEL ?= 2
 FAULTS_FLAGS ?=
+FAULTS_ARGS ?=
 FAULTS = cd e2e && TIPOFF_BIN=$(BIN) TIPOFF_NBA_DATA=$(abspath $(DATA)) go test -count=1 \
-	-run TestFaultSchedules -parallel $(FAULTS_PARALLEL) $(FAULTS_FLAGS)
+	-run TestFaultSchedules $(FAULTS_FLAGS)
 DATA ?= ../shared/data/nba
 BIN := $(CURDIR)/bin
 REVISION := $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
@@ -47,14 +49,15 @@ e2e: build ## end-to-end tests: workers as processes on the Firestore emulator a
 
 faults: build ## SCHEDULES seeded fault schedules (default 40) from SEED, checked against the invariants
 	$(FAULTS) -timeout 60m . -args -schedules=$(SCHEDULES) -seed=$(or $(SEED),1) \
-		-parallel=$(FAULTS_PARALLEL)
+		-parallel=$(FAULTS_PARALLEL) $(FAULTS_ARGS)
 
 faults-ci: build ## the fault schedules of seeds 1-200, failing past 15 minutes
-	$(FAULTS) -timeout 15m . -args -schedules=200 -seed=1 -parallel=$(FAULTS_PARALLEL)
+	$(FAULTS) -timeout 15m . -args -schedules=200 -seed=1 -parallel=$(FAULTS_PARALLEL) \
+		$(FAULTS_ARGS)
 
 soak: build ## thousands of fault schedules (SOAK, default 2000); SEED=N starts elsewhere
 	$(FAULTS) -timeout 0 . -args -schedules=$(SOAK) -seed=$(or $(SEED),1) \
-		-parallel=$(FAULTS_PARALLEL)
+		-parallel=$(FAULTS_PARALLEL) $(FAULTS_ARGS)
 
 bench: build ## measure the product targets beside their baselines (~2 min; not part of test)
 	cd bench && TIPOFF_BIN=$(BIN) TIPOFF_NBA_DATA=$(abspath $(DATA)) \

@@ -20,8 +20,7 @@ import (
 var (
 	schedules = flag.Int("schedules", 200, "fault schedules TestFaultSchedules runs")
 	firstSeed = flag.Int64("seed", 1, "seed of the first schedule; -schedules=1 replays one")
-	parallel  = flag.Int("parallel", 1, "schedules run at once, each on its own stack; "+
-		"the Firestore emulator slows down sharply beyond one")
+	parallel  = flag.Int("parallel", 1, "schedules run at once, each on its own stack")
 	faultLogs = flag.String("fault-logs", "", "directory to write every schedule's worker "+
 		"logs to (seed-N.log); by default they are printed only when a schedule fails")
 )
@@ -33,25 +32,41 @@ var (
 // `go test -run TestFaultSchedules -args -seed=N -schedules=1` replays it.
 func TestFaultSchedules(t *testing.T) {
 	pool := faultDates(t)
-	slots := make(chan struct{}, max(1, *parallel))
-	for i := 0; i < *schedules; i++ {
-		seed := *firstSeed + int64(i)
-		t.Run(fmt.Sprintf("seed=%d", seed), func(t *testing.T) {
-			t.Parallel()
-			slots <- struct{}{}
-			defer func() { <-slots }()
-			s := newSchedule(seed, pool)
-			t.Logf("schedule: %s", s)
-			defer func() {
-				if t.Failed() {
-					t.Logf("replay with: make faults SCHEDULES=1 SEED=%d (or go test -run "+
-						"TestFaultSchedules -args -seed=%d -schedules=1)\nschedule: %s", seed,
-						seed, s)
-				}
-			}()
-			runSchedule(t, s)
-		})
+	// A pool of runners, each running one schedule at a time with t.Run, rather than
+	// t.Parallel: the number at once is then exactly -parallel, whatever go test's own
+	// -parallel is.
+	seeds := make(chan int64)
+	var runners sync.WaitGroup
+	for range max(1, *parallel) {
+		runners.Add(1)
+		go func() {
+			defer runners.Done()
+			for seed := range seeds {
+				t.Run(fmt.Sprintf("seed=%d", seed), func(t *testing.T) {
+					runSeed(t, seed, pool)
+				})
+			}
+		}()
 	}
+	for i := 0; i < *schedules; i++ {
+		seeds <- *firstSeed + int64(i)
+	}
+	close(seeds)
+	runners.Wait()
+}
+
+// runSeed runs the schedule of seed and says how to replay it if it fails.
+func runSeed(t *testing.T, seed int64, pool []faultDate) {
+	s := newSchedule(seed, pool)
+	t.Logf("schedule: %s", s)
+	defer func() {
+		if t.Failed() {
+			t.Logf("replay with: make faults SCHEDULES=1 SEED=%d (or go test -run "+
+				"TestFaultSchedules -args -seed=%d -schedules=1)\nschedule: %s", seed,
+				seed, s)
+		}
+	}()
+	runSchedule(t, s)
 }
 
 // faultDate is a date the schedules may load, with the data directory holding it.
