@@ -26,8 +26,9 @@ var (
 )
 
 // TestFaultSchedules runs seeded random schedules of duplicates, reordering, redelivery
-// after the ack deadline, crashed workers, Firestore contention and lost commit replies,
-// new generations in the middle of runs and several instances of a worker, over real and
+// after the ack deadline, crashed workers (in process, or a worker process killed with
+// SIGKILL right after its first claim), Firestore contention and lost commit replies, new
+// generations in the middle of runs and several instances of a worker, over real and
 // synthetic dates; then checks the invariants. A failing schedule prints its seed, and
 // `go test -run TestFaultSchedules -args -seed=N -schedules=1` replays it.
 func TestFaultSchedules(t *testing.T) {
