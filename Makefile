@@ -47,7 +47,7 @@ e2e: build ## end-to-end tests: workers as processes on the Firestore emulator a
 	cd e2e && TIPOFF_BIN=$(BIN) TIPOFF_NBA_DATA=$(abspath $(DATA)) \
 		go test -count=1 -timeout 30m -skip TestFaultSchedules ./...
 
-faults: build ## SCHEDULES seeded fault schedules (default 40) from SEED, checked against the invariants
+faults: build ## SCHEDULES fault schedules (default 40) from SEED, checked against the invariants
 	$(FAULTS) -timeout 60m . -args -schedules=$(SCHEDULES) -seed=$(or $(SEED),1) \
 		-parallel=$(FAULTS_PARALLEL) $(FAULTS_ARGS)
 
