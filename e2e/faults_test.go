@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"math/rand"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -19,34 +20,54 @@ import (
 var (
 	schedules = flag.Int("schedules", 200, "fault schedules TestFaultSchedules runs")
 	firstSeed = flag.Int64("seed", 1, "seed of the first schedule; -schedules=1 replays one")
-	parallel  = flag.Int("parallel", 1, "schedules run at once, each on its own stack; "+
-		"the Firestore emulator slows down sharply beyond one")
+	parallel  = flag.Int("parallel", 1, "schedules run at once, each on its own stack")
+	faultLogs = flag.String("fault-logs", "", "directory to write every schedule's worker "+
+		"logs to (seed-N.log); by default they are printed only when a schedule fails")
 )
 
 // TestFaultSchedules runs seeded random schedules of duplicates, reordering, redelivery
-// after the ack deadline, crashed workers, Firestore contention and lost commit replies,
-// new generations in the middle of runs and several instances of a worker, over real and
+// after the ack deadline, crashed workers (in process, or a worker process killed with
+// SIGKILL right after its first claim), Firestore contention and lost commit replies, new
+// generations in the middle of runs and several instances of a worker, over real and
 // synthetic dates; then checks the invariants. A failing schedule prints its seed, and
 // `go test -run TestFaultSchedules -args -seed=N -schedules=1` replays it.
 func TestFaultSchedules(t *testing.T) {
 	pool := faultDates(t)
-	slots := make(chan struct{}, max(1, *parallel))
-	for i := 0; i < *schedules; i++ {
-		seed := *firstSeed + int64(i)
-		t.Run(fmt.Sprintf("seed=%d", seed), func(t *testing.T) {
-			t.Parallel()
-			slots <- struct{}{}
-			defer func() { <-slots }()
-			s := newSchedule(seed, pool)
-			defer func() {
-				if t.Failed() {
-					t.Logf("replay with: go test -run TestFaultSchedules -args -seed=%d "+
-						"-schedules=1\nschedule: %s", seed, s)
-				}
-			}()
-			runSchedule(t, s)
-		})
+	// A pool of runners, each running one schedule at a time with t.Run, rather than
+	// t.Parallel: the number at once is then exactly -parallel, whatever go test's own
+	// -parallel is.
+	seeds := make(chan int64)
+	var runners sync.WaitGroup
+	for range max(1, *parallel) {
+		runners.Add(1)
+		go func() {
+			defer runners.Done()
+			for seed := range seeds {
+				t.Run(fmt.Sprintf("seed=%d", seed), func(t *testing.T) {
+					runSeed(t, seed, pool)
+				})
+			}
+		}()
 	}
+	for i := 0; i < *schedules; i++ {
+		seeds <- *firstSeed + int64(i)
+	}
+	close(seeds)
+	runners.Wait()
+}
+
+// runSeed runs the schedule of seed and says how to replay it if it fails.
+func runSeed(t *testing.T, seed int64, pool []faultDate) {
+	s := newSchedule(seed, pool)
+	t.Logf("schedule: %s", s)
+	defer func() {
+		if t.Failed() {
+			t.Logf("replay with: make faults SCHEDULES=1 SEED=%d (or go test -run "+
+				"TestFaultSchedules -args -seed=%d -schedules=1)\nschedule: %s", seed,
+				seed, s)
+		}
+	}()
+	runSchedule(t, s)
 }
 
 // faultDate is a date the schedules may load, with the data directory holding it.
@@ -88,8 +109,12 @@ type schedule struct {
 	CrashWho    events.Processor
 	CrashAfter  time.Duration
 	SlowRuns    bool // runs are slowed past the ack deadline extension
-	rng         *rand.Rand
-	mu          sync.Mutex
+	// Kill makes the crash a SIGKILL of a worker process (the first instance of CrashWho
+	// runs as its own process) right after it logs its first claimed run; CrashWho's
+	// other instances and a replacement start in process then.
+	Kill bool
+	rng  *rand.Rand
+	mu   sync.Mutex
 }
 
 func newSchedule(seed int64, pool []faultDate) *schedule {
@@ -112,6 +137,7 @@ func newSchedule(seed int64, pool []faultDate) *schedule {
 	s.CrashWho = events.Processors[rng.Intn(len(events.Processors))]
 	s.CrashAfter = time.Duration(rng.Intn(600)) * time.Millisecond
 	s.SlowRuns = rng.Intn(4) == 0
+	s.Kill = s.Crash && rng.Intn(2) == 0
 	s.rng = rng
 	return s
 }
@@ -130,6 +156,8 @@ func (s *schedule) delay() time.Duration {
 }
 
 func runSchedule(t *testing.T, s *schedule) {
+	began := time.Now()
+	defer func() { t.Logf("phases: stopped at %s", since(began)) }()
 	logs := &logBuffer{}
 	stack, err := localstack.StartStack(context.Background(), localstack.StackConfig{
 		Project: fmt.Sprintf("faults-%d-%d", s.Seed, time.Now().UnixNano()%1e6), DataDir: faultDir.dir,
@@ -143,6 +171,12 @@ func runSchedule(t *testing.T, s *schedule) {
 	defer func() {
 		if t.Failed() {
 			t.Logf("worker logs:\n%s", logs.String())
+		}
+		if *faultLogs != "" {
+			path := filepath.Join(*faultLogs, fmt.Sprintf("seed-%d.log", s.Seed))
+			if err := os.WriteFile(path, []byte(logs.String()), 0o644); err != nil {
+				t.Errorf("keep the worker logs: %v", err)
+			}
 		}
 	}()
 	faults := localstack.NewFaults(s.Seed, s.AbortCommit, s.LoseReply)
@@ -164,7 +198,10 @@ func runSchedule(t *testing.T, s *schedule) {
 		requests = append(requests, "r2")
 		defer regen.Stop()
 	}
-	if s.Crash {
+	switch {
+	case s.Kill:
+		defer workers.killOnFirstClaim(s.CrashWho)()
+	case s.Crash:
 		crash := time.AfterFunc(s.CrashAfter, func() { workers.crashAndReplace(s.CrashWho) })
 		defer crash.Stop()
 	}
@@ -174,7 +211,9 @@ func runSchedule(t *testing.T, s *schedule) {
 			return doc["generation"] == final && isDone(doc)
 		})
 	}
+	t.Logf("phases: dates done at %s", since(began))
 	checkInvariants(t, stack, s, logs, final)
+	t.Logf("phases: invariants checked at %s", since(began))
 }
 
 // faultWorkers are the in-process workers of a schedule.
@@ -187,8 +226,11 @@ type faultWorkers struct {
 	logs    *logBuffer
 	running map[events.Processor][]*localstack.InProcessWorker
 	crashed []*localstack.InProcessWorker
-	started int
-	closed  bool
+	// process is the worker process of a kill schedule, and its instance name.
+	process  *localstack.Process
+	instance string
+	started  int
+	closed   bool
 }
 
 func startFaultWorkers(t *testing.T, stack *localstack.Stack, s *schedule,
@@ -197,6 +239,14 @@ func startFaultWorkers(t *testing.T, stack *localstack.Stack, s *schedule,
 		running: map[events.Processor][]*localstack.InProcessWorker{}}
 	for _, p := range events.Processors {
 		for i := 0; i < s.Instances[p]; i++ {
+			if s.Kill && p == s.CrashWho {
+				// The process runs alone until its first claim, so it is sure to be killed
+				// in the middle of a run; its siblings start when it dies.
+				if i == 0 {
+					w.startProcess(p)
+				}
+				continue
+			}
 			w.start(p)
 		}
 	}
@@ -212,8 +262,8 @@ func (w *faultWorkers) start(p events.Processor) {
 	w.started++
 	cfg := localstack.InProcessConfig{
 		Processor: p, Instance: fmt.Sprintf("%s-%d", p, w.started), Faults: w.faults,
-		LeaseTTL: 2500 * time.Millisecond, MaxRunTime: 2 * time.Second,
-		GateBackoff: 50 * time.Millisecond, Logs: w.logs,
+		LeaseTTL: faultLeaseTTL, MaxRunTime: faultMaxRunTime,
+		GateBackoff: faultGateBackoff, AckExtension: faultAckExtension, Logs: w.logs,
 	}
 	if w.s.SlowRuns {
 		cfg.SlowRun, cfg.MaxExtension = w.s.delay, time.Second
@@ -249,9 +299,13 @@ func (w *faultWorkers) stopAll() {
 	for _, ws := range w.running {
 		all = append(all, ws...)
 	}
+	process := w.process
 	w.mu.Unlock()
 	for _, worker := range all {
 		worker.Stop()
+	}
+	if process != nil {
+		process.Stop(5 * time.Second)
 	}
 }
 
@@ -330,3 +384,6 @@ func checkInvariants(t *testing.T, stack *localstack.Stack, s *schedule, logs *l
 		}
 	}
 }
+
+// since is the time elapsed from t, to the millisecond, for the phase lines.
+func since(t time.Time) time.Duration { return time.Since(t).Round(time.Millisecond) }

@@ -34,6 +34,9 @@ type InProcessConfig struct {
 	// MaxExtension, when set, caps how long the client keeps extending a message's ack
 	// deadline, so a slow handler's message is redelivered to another instance.
 	MaxExtension time.Duration
+	// AckExtension, when set, is the runtime's AckExtension: how long a message the
+	// worker held comes back after the worker dies (the client's default is 10s or more).
+	AckExtension time.Duration
 	// SlowRun, when set, is called before each run and the run waits that long first.
 	SlowRun func() time.Duration
 	// Faults are injected into the worker's Firestore commits; nil injects none.
@@ -124,6 +127,9 @@ func runtimeConfig(cfg InProcessConfig, project string) (choreo.Config, error) {
 	}
 	if cfg.MaxExtension > 0 {
 		c.MaxExtension = cfg.MaxExtension
+	}
+	if cfg.AckExtension > 0 {
+		c.AckExtension = cfg.AckExtension
 	}
 	return c, c.Check()
 }

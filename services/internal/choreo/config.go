@@ -39,6 +39,13 @@ type Config struct {
 	// worst-case handling time: the longest wait for another run's lease plus a run of its
 	// own. A worker refuses to start with a smaller cap (see CheckDelivery).
 	MaxExtension time.Duration
+	// AckExtension is how far the Pub/Sub client extends the ack deadline of a message
+	// being handled at each extension, and the ack deadline of its streaming pull
+	// (TIPOFF_ACK_EXTENSION, a Go duration of at least 1s; Pub/Sub itself accepts 10s to
+	// 600s). It bounds how long the message of a worker that died stays away before it is
+	// redelivered. Default 0: the client's own choice, from 10s to 10min by observed ack
+	// latency, with a 60s deadline on the stream.
+	AckExtension time.Duration
 	// LogLevel is the zap level name (TIPOFF_LOG_LEVEL). Default "info".
 	LogLevel string
 	// Now is the clock used for leases. Default time.Now in UTC.
@@ -71,6 +78,12 @@ func LoadConfig() (Config, error) {
 		return c, err
 	}
 	if c.MaxExtension, err = envDuration("TIPOFF_MAX_EXTENSION", 0); err != nil {
+		return c, err
+	}
+	if c.AckExtension, err = envDuration("TIPOFF_ACK_EXTENSION", 0); err != nil {
+		return c, err
+	}
+	if err := c.checkAckExtension(); err != nil {
 		return c, err
 	}
 	if s := os.Getenv("TIPOFF_MAX_GATE_FAILURES"); s != "" {
@@ -154,4 +167,14 @@ func envDuration(key string, def time.Duration) (time.Duration, error) {
 		return 0, fmt.Errorf("choreo: %s=%q: %w", key, s, err)
 	}
 	return d, nil
+}
+
+// checkAckExtension refuses an extension the client would round down to no stream
+// deadline at all (it counts whole seconds).
+func (c Config) checkAckExtension() error {
+	if c.AckExtension != 0 && c.AckExtension < time.Second {
+		return fmt.Errorf("choreo: TIPOFF_ACK_EXTENSION=%s: want 0 (the client's default) "+
+			"or at least 1s", c.AckExtension)
+	}
+	return nil
 }

@@ -21,7 +21,12 @@ func (w *Worker) execute(ctx context.Context, log *zap.Logger, d delivery, trigg
 	log.Info("run claimed", zap.String("owner", trigger.Owner))
 	runCtx, cancel := context.WithTimeout(ctx, w.cfg.MaxRunTime)
 	defer cancel()
-	stopRenewing := w.keepLease(ctx, log, d.env.GameDate, v.Generation, trigger.Owner, cancel)
+	expires := w.cfg.Now().Add(w.cfg.LeaseTTL)
+	if v.Processor.Lease != nil {
+		expires = v.Processor.Lease.ExpiresAt
+	}
+	stopRenewing := w.keepLease(ctx, log, d.env.GameDate, v.Generation, trigger.Owner, expires,
+		cancel)
 	defer stopRenewing()
 	if err := w.checkInputs(runCtx, d.env.GameDate, v); err != nil {
 		stopRenewing()

@@ -28,13 +28,12 @@ func (w *Worker) process(ctx context.Context, d delivery) bool {
 		GameDate: env.GameDate, Processor: w.processor, Needs: w.needs,
 		EventID: env.ID, EventType: env.Type, Generation: env.Generation,
 		Owner:    fmt.Sprintf("%s/%s/run-%d", w.cfg.Instance, w.nonce, w.runs.Add(1)),
-		LeaseTTL: w.cfg.LeaseTTL,
+		LeaseTTL: w.cfg.LeaseTTL, Clock: w.cfg.Now,
 	}
 	if env.Load != nil {
 		trigger.RequestID, trigger.ReplayFrom = env.Load.RequestID, env.Load.ReplayFrom
 	}
 	for {
-		trigger.Now = w.cfg.Now()
 		var v state.Verdict
 		unlock := w.claims.lock(env.GameDate)
 		err := retryState(ctx, func() (err error) {
@@ -59,7 +58,7 @@ func (w *Worker) process(ctx context.Context, d delivery) bool {
 		case state.DecisionBusy:
 			log.Info("run is held by another lease; waiting for it", zap.String("reason", v.Reason))
 			if err := w.store.AwaitLease(ctx, env.GameDate, w.processor, v.Processor,
-				trigger.Now); err != nil {
+				w.cfg.Now()); err != nil {
 				log.Warn("waiting for the lease failed", zap.Error(err))
 				return false
 			}

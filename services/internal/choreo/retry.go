@@ -26,7 +26,7 @@ func retryState(ctx context.Context, fn func() error) error {
 	wait := stateRetryBase
 	var err error
 	for i := 0; i < stateRetries; i++ {
-		if err = fn(); err == nil || !transient(err) {
+		if err = fn(); err == nil || !transient(ctx, err) {
 			return err
 		}
 		hold(ctx, wait)
@@ -38,11 +38,22 @@ func retryState(ctx context.Context, fn func() error) error {
 	return err
 }
 
-func transient(err error) bool {
+// transient reports whether retrying err may succeed. ctx is the caller's own context: a
+// CANCELLED it did not cause came from the server.
+func transient(ctx context.Context, err error) bool {
 	switch status.Code(err) {
+	case codes.Canceled:
+		// The Firestore emulator sometimes ends a transaction's read with CANCELLED while
+		// our context is alive; only our own cancellation is final.
+		return ctx.Err() == nil
 	case codes.Aborted, codes.Unavailable, codes.DeadlineExceeded, codes.ResourceExhausted,
 		codes.Internal:
 		return true
+	case codes.Unknown:
+		// The Firestore emulator has answered a commit that landed with UNKNOWN and no
+		// message. The outcome is unknown, and both state calls retried here recognise
+		// their own earlier commit by the run's owner, so trying again is safe.
+		return ctx.Err() == nil
 	case codes.InvalidArgument:
 		// The Firestore emulator refuses the client's retry of a transaction it aborted
 		// for contention with this error (real Firestore accepts the retry). Trying the

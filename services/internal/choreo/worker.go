@@ -67,6 +67,9 @@ func NewWorker(p events.Processor, g *pipeline.Graph, hooks Hooks, cfg Config,
 	if err := cfg.Check(); err != nil {
 		return nil, err
 	}
+	if err := cfg.checkAckExtension(); err != nil {
+		return nil, err
+	}
 	if hooks.Run == nil || (len(node.Needs) > 0 && hooks.CountRows == nil) {
 		return nil, fmt.Errorf("choreo: processor %q needs a RunFunc and, with upstreams, a "+
 			"RowCounter for its dependency gate", p)
@@ -93,6 +96,11 @@ func (w *Worker) Serve(ctx context.Context) error {
 		sub.ReceiveSettings.MaxExtension = w.cfg.LeaseTTL + w.cfg.MaxRunTime
 		if w.cfg.MaxExtension > 0 {
 			sub.ReceiveSettings.MaxExtension = w.cfg.MaxExtension
+		}
+		if w.cfg.AckExtension > 0 {
+			// Both bounds: below its minimum the client would still extend by 10s.
+			sub.ReceiveSettings.MaxDurationPerAckExtension = w.cfg.AckExtension
+			sub.ReceiveSettings.MinDurationPerAckExtension = w.cfg.AckExtension
 		}
 		g.Go(func() error {
 			err := sub.Receive(ctx, func(ctx context.Context, msg *pubsub.Message) {

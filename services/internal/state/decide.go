@@ -56,8 +56,14 @@ type Trigger struct {
 	// the request opens a generation.
 	ReplayFrom events.Processor
 	// Owner identifies the run that would hold the lease.
-	Owner    string
-	Now      time.Time
+	Owner string
+	// Now is the time of the decision: the lease, when claimed, expires LeaseTTL after it.
+	Now time.Time
+	// Clock, when set, replaces Now with a fresh reading on every attempt of the claim
+	// transaction. A claim can wait a long time behind contention (aborts, lock timeouts,
+	// retries); a lease stamped from a time read before that wait may already have expired
+	// when it is written, and the next delivery would take the run over.
+	Clock    func() time.Time
 	LeaseTTL time.Duration
 	// Again is true when the same delivery is decided once more (after waiting for a busy
 	// lease), so the event log does not count it as another delivery.

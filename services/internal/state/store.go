@@ -51,6 +51,7 @@ func (s *Store) logEntry(gameDate, id string) *firestore.DocumentRef {
 func (s *Store) Claim(ctx context.Context, t Trigger) (Verdict, error) {
 	var verdict Verdict
 	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+		t := t
 		entry := s.logEntry(t.GameDate, consumedEntryID(t.EventID, t.Processor))
 		refs := []*firestore.DocumentRef{s.date(t.GameDate), s.processor(t.GameDate, t.Processor),
 			entry, s.control(t.Processor)}
@@ -60,6 +61,10 @@ func (s *Store) Claim(ctx context.Context, t Trigger) (Verdict, error) {
 		snaps, err := tx.GetAll(refs)
 		if err != nil {
 			return fmt.Errorf("read %s state: %w", t.GameDate, err)
+		}
+		if t.Clock != nil {
+			// After the reads: on the emulator they wait behind other transactions' locks.
+			t.Now = t.Clock()
 		}
 		var date DateDoc
 		var proc ProcessorDoc
