@@ -49,7 +49,14 @@ type EventLogEntry struct {
 	// CarriedFrom is a published completion's carried_from: the earlier generation whose
 	// output it carried forward instead of computing it.
 	CarriedFrom int64 `firestore:"carried_from,omitempty"`
-	// ReplayFrom is a consumed load request's replay_from.
+	// OpenedGeneration is the generation a consumed load request opened, set by the
+	// delivery that opened it and kept by every later one (duplicate, paused, stale or
+	// conflicting); 0 until a delivery opened one, and on entries written before it was
+	// logged.
+	OpenedGeneration int64 `firestore:"opened_generation,omitempty"`
+	// ReplayFrom is a consumed load request's replay_from: once OpenedGeneration is set,
+	// the origin the request opened that generation with, whatever later copies ask;
+	// before, the latest delivery's.
 	ReplayFrom string `firestore:"replay_from,omitempty"`
 }
 
@@ -60,24 +67,34 @@ func consumedEntryID(eventID string, p events.Processor) string {
 }
 
 // consumedEntry returns the log entry after one more delivery of t; prev is the entry as
-// it stood, or nil for the first delivery.
+// it stood, or nil for the first delivery. Decision, reason and inputs are the latest
+// delivery's; the generation a load request opened, and its origin, are the opening
+// delivery's for good, so the projection does not depend on what came after.
 func consumedEntry(prev *EventLogEntry, t Trigger, v Verdict) EventLogEntry {
 	gen := t.Generation
 	if gen == 0 {
 		gen = v.Generation
 	}
+	opened, origin := int64(0), string(t.ReplayFrom)
+	switch {
+	case prev != nil && prev.OpenedGeneration > 0:
+		opened, origin, gen = prev.OpenedGeneration, prev.ReplayFrom, prev.OpenedGeneration
+	case v.Opened:
+		opened = v.Generation
+	}
 	e := EventLogEntry{
-		EventID:    t.EventID,
-		EventType:  string(t.EventType),
-		Direction:  DirectionConsumed,
-		Processor:  string(t.Processor),
-		Generation: gen,
-		Decision:   string(v.Decision),
-		Reason:     v.Reason,
-		Deliveries: 1,
-		FirstAt:    t.Now,
-		LastAt:     t.Now,
-		ReplayFrom: string(t.ReplayFrom),
+		EventID:          t.EventID,
+		EventType:        string(t.EventType),
+		Direction:        DirectionConsumed,
+		Processor:        string(t.Processor),
+		Generation:       gen,
+		Decision:         string(v.Decision),
+		Reason:           v.Reason,
+		Deliveries:       1,
+		FirstAt:          t.Now,
+		LastAt:           t.Now,
+		ReplayFrom:       origin,
+		OpenedGeneration: opened,
 	}
 	if prev != nil {
 		e.Deliveries = prev.Deliveries + 1
