@@ -73,6 +73,46 @@ func TestClaimRecordsAConflictingLoadRequest(t *testing.T) {
 	h.mustMatch("after the resume")
 }
 
+// TestCopiesDuringARunKeepItsClaim: copies of a load request that reach the root while
+// its run holds the lease (a conflicting one, a paused one) do not erase the run's claim
+// from the log, so the rebuilt state still shows the root running.
+func TestCopiesDuringARunKeepItsClaim(t *testing.T) {
+	store := emulatorStoreWithLeaves(t, []events.Processor{events.PlayerGameSummary})
+	h := &history{t: t, store: store, day: "2026-02-03",
+		now: time.Date(2026, 2, 4, 6, 0, 0, 0, time.UTC)}
+	raw, off, pl := events.RawBoxScores, events.TeamOffense, events.PlayerGameSummary
+
+	h.mustFinish(h.load("r1", ""), state.StatusComplete, nil, 0)
+	run := h.load("z1", off)
+	h.mustMatch("z1 running")
+	copyOf := state.Trigger{GameDate: h.day, Processor: raw,
+		EventID: events.LoadRequestID(h.day, "z1"), EventType: events.LoadRequested,
+		RequestID: "z1", ReplayFrom: pl, Owner: "raw-copy"}
+	if v := h.claim(copyOf); v.Decision != state.DecisionConflict {
+		t.Fatalf("conflicting copy during the run: %s (%s)", v.Decision, v.Reason)
+	}
+	if p := h.mustMatch("conflict during the run"); p.Processors[raw].Status !=
+		state.StatusRunning {
+		t.Errorf("projected root after the conflict: %+v", p.Processors[raw])
+	}
+	if err := store.SetPaused(testContext(t), state.Control{Processor: string(raw),
+		Paused: true, Reason: "INC-3", UpdatedAt: h.tick()}); err != nil {
+		t.Fatal(err)
+	}
+	copyOf.ReplayFrom = off
+	if v := h.claim(copyOf); v.Decision != state.DecisionPaused {
+		t.Fatalf("copy while paused: %s", v.Decision)
+	}
+	h.mustMatch("paused copy during the run")
+
+	// The run then ends; its outcome, recorded after the copies, is what the log shows.
+	h.mustFinish(run, state.StatusComplete, nil, 1)
+	if p := h.mustMatch("run finished"); p.Processors[raw].Status != state.StatusComplete ||
+		p.Processors[raw].Generation != 2 {
+		t.Errorf("projected root at the end: %+v", p.Processors[raw])
+	}
+}
+
 // loadEntry returns the raw loader's log entry of load request id.
 func (h *history) loadEntry(id string) state.EventLogEntry {
 	h.t.Helper()

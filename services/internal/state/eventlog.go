@@ -36,8 +36,13 @@ type EventLogEntry struct {
 	FirstAt    time.Time `firestore:"first_at"`
 	LastAt     time.Time `firestore:"last_at"`
 	// Inputs are the upstream completions a run used: on a published completion, on a
-	// recorded outcome, and on a consumed event whose decision is run.
+	// recorded outcome, and on a consumed event that claimed a run (see ClaimedAt).
 	Inputs []InputRef `firestore:"inputs,omitempty"`
+	// ClaimedAt is when the latest delivery that claimed a run (decision run) did, on a
+	// consumed event; later deliveries of the generation that claim nothing (busy, paused,
+	// duplicate, conflict, ...) keep it and Inputs, so the claim outlives their decision.
+	// Zero when no delivery claimed, and on entries written before it was logged.
+	ClaimedAt time.Time `firestore:"claimed_at,omitempty"`
 	// RequestID is a consumed load request's request id; it maps to Generation.
 	RequestID string `firestore:"request_id,omitempty"`
 	// Outcome, Rows, Games, MissingGames and InputDigest describe a published completion.
@@ -104,10 +109,22 @@ func consumedEntry(prev *EventLogEntry, t Trigger, v Verdict) EventLogEntry {
 		e.FirstAt = prev.FirstAt
 	}
 	e.RequestID = t.RequestID
-	if v.Decision == DecisionRun {
-		e.Inputs = inputRefs(v.Inputs)
+	switch {
+	case v.Decision == DecisionRun:
+		e.Inputs, e.ClaimedAt = inputRefs(v.Inputs), t.Now
+	case prev != nil && prev.Generation == e.Generation:
+		e.Inputs, e.ClaimedAt = prev.Inputs, claimedAt(*prev)
 	}
 	return e
+}
+
+// claimedAt is when e's latest claim of a run was logged; zero when none was. An entry
+// written before claimed_at was logged has only its latest decision to tell.
+func claimedAt(e EventLogEntry) time.Time {
+	if e.ClaimedAt.IsZero() && e.Decision == string(DecisionRun) {
+		return e.LastAt
+	}
+	return e.ClaimedAt
 }
 
 // finishEntry is the log entry of a recorded run outcome, and its id: the published

@@ -77,6 +77,10 @@ func TestConflictingCopyKeepsTheOpenedOrigin(t *testing.T) {
 		e.Reason != want || e.Deliveries != 2 {
 		t.Errorf("entry after the conflicting copy: %+v", e)
 	}
+	if opened.ClaimedAt.IsZero() || !e.ClaimedAt.Equal(opened.ClaimedAt) {
+		t.Errorf("the run's claim at %s is not kept by the copy: %s", opened.ClaimedAt,
+			e.ClaimedAt)
+	}
 	checkProjectedOrigin(t, "after the conflict", *date, e)
 
 	// A copy with no replay_from conflicts too; one asking for the same origin does not.

@@ -2,6 +2,7 @@ package state
 
 import (
 	"strings"
+	"time"
 
 	"github.com/tipoff-nba/tipoff/events"
 )
@@ -51,8 +52,9 @@ type ProcessorProjection struct {
 // stale, conflicting) do not change them. A processor's state is its latest
 // state-changing entry at its newest generation: a published completion (which ends the
 // generation: nothing changes a success), a breaker alert, a recorded outcome, or a
-// consumed event it decided to run. Entries of one generation are ordered by last_at,
-// the time of their latest write.
+// consumed event that claimed a run, whatever its later deliveries decided. Entries of
+// one generation are ordered by the time they changed the processor: last_at, the time
+// of their latest write, or a consumed event's claimed_at.
 func Project(gameDate string, entries []EventLogEntry, leaves []events.Processor) Projection {
 	p := Projection{GameDate: gameDate, Requests: map[string]int64{},
 		Processors: map[events.Processor]ProcessorProjection{}, Entries: len(entries)}
@@ -115,13 +117,14 @@ func openedRequest(gameDate string, e EventLogEntry) (string, int64, bool) {
 	return strings.TrimPrefix(e.EventID, gameDate+".load."), gen, true
 }
 
-// changesProcessor reports whether e changed its processor's document: a claimed run,
-// a published completion or alert, or a recorded outcome. Other decisions (wait,
-// duplicate, busy, stale, settled, paused) leave the document as it was.
+// changesProcessor reports whether e changed its processor's document: a claimed run
+// (whatever later deliveries of the event decided), a published completion or alert, or a
+// recorded outcome. Other decisions (wait, duplicate, busy, stale, settled, paused,
+// conflict) leave the document as it was.
 func changesProcessor(e EventLogEntry) bool {
 	switch e.Direction {
 	case DirectionConsumed:
-		return e.Decision == string(DecisionRun)
+		return !claimedAt(e).IsZero()
 	case DirectionPublished, DirectionRecorded:
 		return e.Outcome != ""
 	}
@@ -136,11 +139,20 @@ func supersedes(e, prev EventLogEntry) bool {
 	if succeeded(prev) != succeeded(e) {
 		return succeeded(e)
 	}
-	if !e.LastAt.Equal(prev.LastAt) {
-		return e.LastAt.After(prev.LastAt)
+	if at, prevAt := changedAt(e), changedAt(prev); !at.Equal(prevAt) {
+		return at.After(prevAt)
 	}
 	// Written in the same instant: an outcome follows the claim that led to it.
 	return e.Direction != DirectionConsumed && prev.Direction == DirectionConsumed
+}
+
+// changedAt is when e changed its processor: a consumed event's claim, else its latest
+// write.
+func changedAt(e EventLogEntry) time.Time {
+	if e.Direction == DirectionConsumed {
+		return claimedAt(e)
+	}
+	return e.LastAt
 }
 
 // succeeded reports whether e is a published completion.
