@@ -43,8 +43,9 @@ otherwise one line is printed per settled date. A summary follows. --wait bounds
 whole wait; --timeout bounds each read and publish.
 
 Exit codes: 0 every date settled complete or partial; 1 a date failed, was quarantined,
-blocked or superseded, a request was refused or its generation opened with another --from, --wait was reached or the run was
-interrupted (the message says how to resume); 2 bad command line.`,
+blocked or superseded, a request was refused or its generation was opened with another
+--from, --wait was reached or the run was interrupted (the message says how to resume);
+2 bad command line.`,
 	examples: []string{
 		"tipoff replay --date 2026-02-03 --from player_game_summary",
 		"tipoff replay --from-date 2026-01-27 --to-date 2026-02-03 --from team_offense " +
