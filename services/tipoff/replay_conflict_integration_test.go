@@ -98,6 +98,7 @@ func (e *testEnv) replayPair(t *testing.T, id string, origins [2]events.Processo
 		"new request id", id, date.Requests[id], completeDay, origins[won], origins[1-won])
 	planned := fmt.Sprintf("the request opened g%d as a replay from %s; this run asks for a "+
 		"replay from %s", date.Requests[id], origins[won], origins[1-won])
+	t.Logf("%s: the losing replay printed:\n%s%s", id, lost.out, lost.errs)
 	switch {
 	case lost.code != exitFailed:
 		t.Errorf("%s: the losing replay exited %d", id, lost.code)

@@ -146,7 +146,8 @@ func settledOutcome(doc state.DateDoc, f replayFlags, skipped bool) replayOutcom
 		status: doc.Status, skipped: skipped, conflict: originConflict(doc, f)}
 	switch {
 	case o.conflict != "":
-		o.detail = o.conflict
+		// Short, so the progress line shows it whole; the run's error says the rest.
+		o.detail = "opened with --from " + fromName(doc.ReplayFrom) + ", not this run's"
 	case o.failed():
 		o.detail = doc.LastError
 	}
