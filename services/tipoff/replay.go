@@ -28,7 +28,10 @@ run: a date that already settled at the generation ID opened is skipped (and sti
 counts if it failed), a date still running is waited for, and the load request of any
 other date is published again (a request id opens one generation per date, never two).
 A request id is refused with a different --from than it was first used with, and for a
-date where a newer generation has replaced the one it opened.
+date where a newer generation has replaced the one it opened. Two runs started at once with
+one request id and different --from may both pass that check: the first load request to
+reach the raw loader opens the generation, and the other run exits 1 once the date settles,
+naming the --from the generation was opened with.
 
 --date, or every date of the range, must have been loaded before; a date never loaded
 is refused (the range names those it leaves out) unless --new is given. This command
@@ -40,8 +43,9 @@ otherwise one line is printed per settled date. A summary follows. --wait bounds
 whole wait; --timeout bounds each read and publish.
 
 Exit codes: 0 every date settled complete or partial; 1 a date failed, was quarantined,
-blocked or superseded, a request was refused, --wait was reached or the run was
-interrupted (the message says how to resume); 2 bad command line.`,
+blocked or superseded, a request was refused or its generation was opened with another
+--from, --wait was reached or the run was interrupted (the message says how to resume);
+2 bad command line.`,
 	examples: []string{
 		"tipoff replay --date 2026-02-03 --from player_game_summary",
 		"tipoff replay --from-date 2026-01-27 --to-date 2026-02-03 --from team_offense " +

@@ -102,6 +102,8 @@ func (r *replayer) printSummary() {
 		switch {
 		case o.skipped:
 			skipped++
+		case o.conflict != "":
+			failed++
 		case o.status == state.StatusComplete:
 			complete++
 		case o.status == state.StatusPartial:

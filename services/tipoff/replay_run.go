@@ -20,10 +20,13 @@ type replayOutcome struct {
 	detail string
 	// skipped is true for a date that had settled before this run started.
 	skipped bool
+	// conflict, when not "", says the generation was opened with another --from than this
+	// run's (see originConflict): the date was not replayed as asked.
+	conflict string
 }
 
 // failed reports whether the outcome makes the run exit 1.
-func (o replayOutcome) failed() bool { return !o.status.Succeeded() }
+func (o replayOutcome) failed() bool { return !o.status.Succeeded() || o.conflict != "" }
 
 // replayer publishes the load requests of a run, at most concurrency at a time, and
 // follows the dates until they settle.
@@ -48,7 +51,7 @@ func runReplay(ctx context.Context, con console, b *backends, f replayFlags,
 		r.inFlight[d] = true
 	}
 	for _, doc := range plan.settled {
-		r.outcomes = append(r.outcomes, settledOutcome(doc, f.requestID, true))
+		r.outcomes = append(r.outcomes, settledOutcome(doc, f, true))
 	}
 	total := len(plan.publish) + len(plan.inFlight)
 	r.progress = newReplayProgress(con.out, total)
@@ -79,6 +82,9 @@ func runReplay(ctx context.Context, con console, b *backends, f replayFlags,
 			r.unsettled(), r.pausedNote(ctx), f.resumeCommand())
 	case err != nil:
 		return fmt.Errorf("%w; resume with: %s", err, f.resumeCommand())
+	}
+	if err := conflictError(r.outcomes); err != nil {
+		return err
 	}
 	if n := r.failures(); n > 0 {
 		return fmt.Errorf("%d of %d dates did not settle complete or partial", n,
@@ -130,13 +136,19 @@ func (r *replayer) settledAt(doc state.DateDoc) (replayOutcome, bool) {
 	case !doc.Status.Done():
 		return replayOutcome{}, false
 	}
-	return settledOutcome(doc, r.f.requestID, false), true
+	return settledOutcome(doc, r.f, false), true
 }
 
-func settledOutcome(doc state.DateDoc, requestID string, skipped bool) replayOutcome {
-	o := replayOutcome{gameDate: doc.GameDate, generation: doc.Requests[requestID],
-		status: doc.Status, skipped: skipped}
-	if o.failed() {
+// settledOutcome is how doc, settled at the generation the run's request opened, ended
+// for the run: its status, unless that generation was opened with another --from.
+func settledOutcome(doc state.DateDoc, f replayFlags, skipped bool) replayOutcome {
+	o := replayOutcome{gameDate: doc.GameDate, generation: doc.Requests[f.requestID],
+		status: doc.Status, skipped: skipped, conflict: originConflict(doc, f)}
+	switch {
+	case o.conflict != "":
+		// Short, so the progress line shows it whole; the run's error says the rest.
+		o.detail = "opened with --from " + fromName(doc.ReplayFrom) + ", not this run's"
+	case o.failed():
 		o.detail = doc.LastError
 	}
 	return o

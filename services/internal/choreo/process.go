@@ -82,6 +82,15 @@ func (w *Worker) process(ctx context.Context, d delivery) bool {
 		case state.DecisionStale:
 			log.Warn("stale event acked without a run", zap.String("reason", v.Reason))
 			return true
+		case state.DecisionConflict:
+			// Dead-lettered, not acked as a duplicate: what it asks for was never done and
+			// never will be under its request id, and its log entry keeps only the latest
+			// delivery's reason, so the dead letter is the lasting record of the body.
+			log.Warn("load request conflicts with the generation its request id opened",
+				zap.String("request_id", trigger.RequestID),
+				zap.String("replay_from", string(trigger.ReplayFrom)),
+				zap.String("opened_replay_from", v.Date.ReplayFrom), zap.String("reason", v.Reason))
+			return w.deadLetter(ctx, d.subscription, d.msg, &env, errors.New(v.Reason))
 		case state.DecisionSettled:
 			log.Info("generation already settled; acked without a check",
 				zap.String("reason", v.Reason))

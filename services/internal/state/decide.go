@@ -28,6 +28,10 @@ const (
 	DecisionSettled Decision = "settled"
 	// DecisionPaused: the processor's kill switch is on; the event is held until it is off.
 	DecisionPaused Decision = "paused"
+	// DecisionConflict: a load request whose request id already opened the current
+	// generation with another replay_from. The generation stays as it was opened; the copy
+	// is not a duplicate, since what it asks for was never done (see ConflictReason).
+	DecisionConflict Decision = "conflict"
 )
 
 // ErrLeaseLost is returned when finishing a run whose lease another run has taken over.
@@ -81,6 +85,8 @@ type Verdict struct {
 	Upstream map[events.Processor]ProcessorDoc
 	// Attempt counts runs claimed at this generation, this one included.
 	Attempt int
+	// Opened is true when this claim opened Generation (a root's load request only).
+	Opened bool
 	// Reason explains a decision other than DecisionRun, for logs.
 	Reason string
 	// Processor is the processor document as it stands after the decision.
@@ -100,9 +106,17 @@ func decideRoot(date *DateDoc, proc *ProcessorDoc, t Trigger) (Verdict, *DateDoc
 	case date.Requests[t.RequestID] > 0:
 		gen = date.Requests[t.RequestID]
 		if gen < date.Generation {
+			// TODO: a copy of a superseded request is stale even when it asks for another
+			// replay_from: the date document keeps only the current generation's origin, so
+			// the log calls it stale, not conflict (tipoff replay still checks the origin).
 			return Verdict{Decision: DecisionStale, Generation: gen, Date: *date,
 					Reason: fmt.Sprintf("request opened g%d; the date is at g%d", gen, date.Generation)},
 				nil, nil
+		}
+		// The date's replay_from is the origin this very request opened gen with.
+		if opened := events.Processor(date.ReplayFrom); opened != t.ReplayFrom {
+			return Verdict{Decision: DecisionConflict, Generation: gen, Date: *date,
+				Reason: ConflictReason(t.RequestID, gen, opened, t.ReplayFrom)}, nil, nil
 		}
 	default:
 		gen = date.Generation + 1
@@ -115,13 +129,28 @@ func decideRoot(date *DateDoc, proc *ProcessorDoc, t Trigger) (Verdict, *DateDoc
 	}
 
 	v := decideRun(proc, gen, t)
-	v.Date = *date
+	v.Date, v.Opened = *date, next != nil
 	if v.Decision != DecisionRun {
 		return v, next, nil
 	}
 	claimed := claimedDoc(proc, gen, nil, t)
 	v.Processor, v.Attempt = claimed, claimed.Attempt
 	return v, next, &claimed
+}
+
+// ConflictReason is the reason recorded for a conflicting copy of a load request: request
+// requestID opened generation gen with replay_from opened; this copy asks for asked.
+func ConflictReason(requestID string, gen int64, opened, asked events.Processor) string {
+	return fmt.Sprintf("conflict: request %s opened g%d with replay_from %s, this copy asks "+
+		"for %s", requestID, gen, originName(opened), originName(asked))
+}
+
+// originName names a replay origin; an empty one is a replay of every processor.
+func originName(p events.Processor) string {
+	if p == "" {
+		return "(none)"
+	}
+	return string(p)
 }
 
 func openGeneration(d *DateDoc, gen int64, t Trigger) {

@@ -36,8 +36,13 @@ type EventLogEntry struct {
 	FirstAt    time.Time `firestore:"first_at"`
 	LastAt     time.Time `firestore:"last_at"`
 	// Inputs are the upstream completions a run used: on a published completion, on a
-	// recorded outcome, and on a consumed event whose decision is run.
+	// recorded outcome, and on a consumed event that claimed a run (see ClaimedAt).
 	Inputs []InputRef `firestore:"inputs,omitempty"`
+	// ClaimedAt is when the latest delivery that claimed a run (decision run) did, on a
+	// consumed event; later deliveries of the generation that claim nothing (busy, paused,
+	// duplicate, conflict, ...) keep it and Inputs, so the claim outlives their decision.
+	// Zero when no delivery claimed, and on entries written before it was logged.
+	ClaimedAt time.Time `firestore:"claimed_at,omitempty"`
 	// RequestID is a consumed load request's request id; it maps to Generation.
 	RequestID string `firestore:"request_id,omitempty"`
 	// Outcome, Rows, Games, MissingGames and InputDigest describe a published completion.
@@ -49,7 +54,14 @@ type EventLogEntry struct {
 	// CarriedFrom is a published completion's carried_from: the earlier generation whose
 	// output it carried forward instead of computing it.
 	CarriedFrom int64 `firestore:"carried_from,omitempty"`
-	// ReplayFrom is a consumed load request's replay_from.
+	// OpenedGeneration is the generation a consumed load request opened, set by the
+	// delivery that opened it and kept by every later one (duplicate, paused, stale or
+	// conflicting); 0 until a delivery opened one, and on entries written before it was
+	// logged.
+	OpenedGeneration int64 `firestore:"opened_generation,omitempty"`
+	// ReplayFrom is a consumed load request's replay_from: once OpenedGeneration is set,
+	// the origin the request opened that generation with, whatever later copies ask;
+	// before, the latest delivery's.
 	ReplayFrom string `firestore:"replay_from,omitempty"`
 }
 
@@ -60,24 +72,34 @@ func consumedEntryID(eventID string, p events.Processor) string {
 }
 
 // consumedEntry returns the log entry after one more delivery of t; prev is the entry as
-// it stood, or nil for the first delivery.
+// it stood, or nil for the first delivery. Decision, reason and inputs are the latest
+// delivery's; the generation a load request opened, and its origin, are the opening
+// delivery's for good, so the projection does not depend on what came after.
 func consumedEntry(prev *EventLogEntry, t Trigger, v Verdict) EventLogEntry {
 	gen := t.Generation
 	if gen == 0 {
 		gen = v.Generation
 	}
+	opened, origin := int64(0), string(t.ReplayFrom)
+	switch {
+	case prev != nil && prev.OpenedGeneration > 0:
+		opened, origin, gen = prev.OpenedGeneration, prev.ReplayFrom, prev.OpenedGeneration
+	case v.Opened:
+		opened = v.Generation
+	}
 	e := EventLogEntry{
-		EventID:    t.EventID,
-		EventType:  string(t.EventType),
-		Direction:  DirectionConsumed,
-		Processor:  string(t.Processor),
-		Generation: gen,
-		Decision:   string(v.Decision),
-		Reason:     v.Reason,
-		Deliveries: 1,
-		FirstAt:    t.Now,
-		LastAt:     t.Now,
-		ReplayFrom: string(t.ReplayFrom),
+		EventID:          t.EventID,
+		EventType:        string(t.EventType),
+		Direction:        DirectionConsumed,
+		Processor:        string(t.Processor),
+		Generation:       gen,
+		Decision:         string(v.Decision),
+		Reason:           v.Reason,
+		Deliveries:       1,
+		FirstAt:          t.Now,
+		LastAt:           t.Now,
+		ReplayFrom:       origin,
+		OpenedGeneration: opened,
 	}
 	if prev != nil {
 		e.Deliveries = prev.Deliveries + 1
@@ -87,10 +109,22 @@ func consumedEntry(prev *EventLogEntry, t Trigger, v Verdict) EventLogEntry {
 		e.FirstAt = prev.FirstAt
 	}
 	e.RequestID = t.RequestID
-	if v.Decision == DecisionRun {
-		e.Inputs = inputRefs(v.Inputs)
+	switch {
+	case v.Decision == DecisionRun:
+		e.Inputs, e.ClaimedAt = inputRefs(v.Inputs), t.Now
+	case prev != nil && prev.Generation == e.Generation:
+		e.Inputs, e.ClaimedAt = prev.Inputs, claimedAt(*prev)
 	}
 	return e
+}
+
+// claimedAt is when e's latest claim of a run was logged; zero when none was. An entry
+// written before claimed_at was logged has only its latest decision to tell.
+func claimedAt(e EventLogEntry) time.Time {
+	if e.ClaimedAt.IsZero() && e.Decision == string(DecisionRun) {
+		return e.LastAt
+	}
+	return e.ClaimedAt
 }
 
 // finishEntry is the log entry of a recorded run outcome, and its id: the published

@@ -2,6 +2,7 @@ package state
 
 import (
 	"strings"
+	"time"
 
 	"github.com/tipoff-nba/tipoff/events"
 )
@@ -46,21 +47,31 @@ type ProcessorProjection struct {
 // processors that finish a date (the graph's leaves), as for NewStore.
 //
 // A load request consumed by the root maps its request id to the generation it opened,
-// unless the root was paused (that delivery opened nothing). A processor's state is its
-// latest state-changing entry at its newest generation: a published completion (which
-// ends the generation: nothing changes a success), a breaker alert, a recorded outcome,
-// or a consumed event it decided to run. Entries of one generation are ordered by
-// last_at, the time of their latest write.
+// and that generation to the replay origin it opened it with, as the entry's
+// opened_generation and replay_from record them: later deliveries (duplicate, paused,
+// stale, conflicting) do not change them. A processor's state is its latest
+// state-changing entry at its newest generation: a published completion (which ends the
+// generation: nothing changes a success), a breaker alert, a recorded outcome, or a
+// consumed event that claimed a run, whatever its later deliveries decided. Entries of
+// one generation are ordered by the time they changed the processor: last_at, the time
+// of their latest write, or a consumed event's claimed_at.
 func Project(gameDate string, entries []EventLogEntry, leaves []events.Processor) Projection {
 	p := Projection{GameDate: gameDate, Requests: map[string]int64{},
 		Processors: map[events.Processor]ProcessorProjection{}, Entries: len(entries)}
 	origins := map[int64]string{}
+	// guessed are origins from entries that do not record opening their generation: used
+	// only where no entry does.
+	guessed := map[int64]string{}
 	latest := map[events.Processor]EventLogEntry{}
 	for _, e := range entries {
-		if id, ok := openedRequest(gameDate, e); ok {
-			p.Requests[id] = e.Generation
-			origins[e.Generation] = e.ReplayFrom
-			p.Generation = max(p.Generation, e.Generation)
+		if id, gen, ok := openedRequest(gameDate, e); ok {
+			p.Requests[id] = gen
+			p.Generation = max(p.Generation, gen)
+			if e.OpenedGeneration > 0 {
+				origins[gen] = e.ReplayFrom
+			} else if e.Decision != string(DecisionConflict) {
+				guessed[gen] = e.ReplayFrom
+			}
 		}
 		if !changesProcessor(e) {
 			continue
@@ -70,7 +81,11 @@ func Project(gameDate string, entries []EventLogEntry, leaves []events.Processor
 			latest[proc] = e
 		}
 	}
-	p.ReplayFrom = origins[p.Generation]
+	origin, ok := origins[p.Generation]
+	if !ok {
+		origin = guessed[p.Generation]
+	}
+	p.ReplayFrom = origin
 	for proc, e := range latest {
 		p.Processors[proc] = projectProcessor(e)
 	}
@@ -79,27 +94,37 @@ func Project(gameDate string, entries []EventLogEntry, leaves []events.Processor
 	return p
 }
 
-// openedRequest returns the request id of a consumed load request that found or opened
-// a generation.
-func openedRequest(gameDate string, e EventLogEntry) (string, bool) {
-	if e.Direction != DirectionConsumed || e.EventType != string(events.LoadRequested) ||
-		e.Generation < 1 || e.Decision == string(DecisionPaused) {
-		return "", false
+// openedRequest returns the request id of a consumed load request and the generation it
+// opened or found. An entry that records opening a generation keeps it whatever its
+// latest decision; one that does not (a copy with another event id, or an entry written
+// before opened_generation was logged) counts unless that decision opened nothing
+// (paused).
+func openedRequest(gameDate string, e EventLogEntry) (string, int64, bool) {
+	if e.Direction != DirectionConsumed || e.EventType != string(events.LoadRequested) {
+		return "", 0, false
+	}
+	gen := e.OpenedGeneration
+	if gen == 0 {
+		if e.Generation < 1 || e.Decision == string(DecisionPaused) {
+			return "", 0, false
+		}
+		gen = e.Generation
 	}
 	if e.RequestID != "" {
-		return e.RequestID, true
+		return e.RequestID, gen, true
 	}
 	// Entries written before request_id was logged: the event id names the request.
-	return strings.TrimPrefix(e.EventID, gameDate+".load."), true
+	return strings.TrimPrefix(e.EventID, gameDate+".load."), gen, true
 }
 
-// changesProcessor reports whether e changed its processor's document: a claimed run,
-// a published completion or alert, or a recorded outcome. Other decisions (wait,
-// duplicate, busy, stale, settled, paused) leave the document as it was.
+// changesProcessor reports whether e changed its processor's document: a claimed run
+// (whatever later deliveries of the event decided), a published completion or alert, or a
+// recorded outcome. Other decisions (wait, duplicate, busy, stale, settled, paused,
+// conflict) leave the document as it was.
 func changesProcessor(e EventLogEntry) bool {
 	switch e.Direction {
 	case DirectionConsumed:
-		return e.Decision == string(DecisionRun)
+		return !claimedAt(e).IsZero()
 	case DirectionPublished, DirectionRecorded:
 		return e.Outcome != ""
 	}
@@ -114,11 +139,20 @@ func supersedes(e, prev EventLogEntry) bool {
 	if succeeded(prev) != succeeded(e) {
 		return succeeded(e)
 	}
-	if !e.LastAt.Equal(prev.LastAt) {
-		return e.LastAt.After(prev.LastAt)
+	if at, prevAt := changedAt(e), changedAt(prev); !at.Equal(prevAt) {
+		return at.After(prevAt)
 	}
 	// Written in the same instant: an outcome follows the claim that led to it.
 	return e.Direction != DirectionConsumed && prev.Direction == DirectionConsumed
+}
+
+// changedAt is when e changed its processor: a consumed event's claim, else its latest
+// write.
+func changedAt(e EventLogEntry) time.Time {
+	if e.Direction == DirectionConsumed {
+		return claimedAt(e)
+	}
+	return e.LastAt
 }
 
 // succeeded reports whether e is a published completion.
