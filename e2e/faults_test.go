@@ -320,7 +320,8 @@ func requestLoadQuiet(stack *localstack.Stack, day, requestID string) {
 // checkInvariants: (1) every date complete at its newest generation; (2) every output
 // row built from that one generation; (3) no duplicate rows; (4) each (processor, date,
 // generation) completed at most once, the newest exactly once, and every downstream run
-// used exactly those completions; (5) nothing dropped without a record.
+// used exactly those completions; (5) nothing dropped without a record; (6) the state
+// rebuilt from each date's event log equals the live state.
 func checkInvariants(t *testing.T, stack *localstack.Stack, s *schedule, logs *logBuffer,
 	final int64) {
 	t.Helper()
@@ -370,6 +371,7 @@ func checkInvariants(t *testing.T, stack *localstack.Stack, s *schedule, logs *l
 		}
 		checkUsageIdentity(t, db, day)
 		assertNoFindings(t, stack, day)
+		checkRebuild(t, stack, day)
 	}
 	letters, err := stack.Store.DeadLetters(ctx)
 	must(t, err)
@@ -382,6 +384,17 @@ func checkInvariants(t *testing.T, stack *localstack.Stack, s *schedule, logs *l
 				t.Errorf("error logged: %s", line)
 			}
 		}
+	}
+}
+
+// checkRebuild is invariant 6: the date's completion state, rebuilt from its event log
+// alone, equals the live documents (the fields `tipoff rebuild` compares).
+func checkRebuild(t *testing.T, stack *localstack.Stack, day string) {
+	t.Helper()
+	diffs, err := stack.RebuildDifferences(context.Background(), day)
+	must(t, err)
+	for _, d := range diffs {
+		t.Errorf("%s: the state rebuilt from its event log differs: %s", day, d)
 	}
 }
 
