@@ -25,10 +25,14 @@ func Hooks(dataDir string, wh *warehouse.Warehouse) choreo.Hooks {
 type loader struct {
 	dataDir string
 	wh      *warehouse.Warehouse
+	// logs keeps the game logs parsed across load requests: parsing the season's log once
+	// per request, with up to TIPOFF_MAX_OUTSTANDING requests at once, was most of the
+	// worker's memory.
+	logs boxscore.GameLogCache
 }
 
 func (l *loader) run(ctx context.Context, run choreo.Run) (choreo.Result, error) {
-	inv, err := boxscore.Discover(l.dataDir)
+	inv, err := l.logs.Discover(l.dataDir)
 	if err != nil {
 		return choreo.Result{}, choreo.Permanent(err)
 	}
