@@ -67,6 +67,14 @@ func (inv Inventory) Date(date string) (DateInventory, bool) {
 // [ErrDataDirMissing]. A game log that does not parse, or one game id with two box score
 // files, is an error; box scores that cannot be dated are reported in Inventory.Orphans.
 func Discover(dataDir string) (Inventory, error) {
+	return discover(dataDir, readGameLogFile)
+}
+
+// gameLogReader returns the parsed game log at dataDir/rel (rel uses "/" separators).
+type gameLogReader func(dataDir, rel string) (GameLog, error)
+
+// discover is [Discover] with the game logs read by readLog.
+func discover(dataDir string, readLog gameLogReader) (Inventory, error) {
 	if err := checkDataDir(dataDir); err != nil {
 		return Inventory{}, err
 	}
@@ -77,7 +85,7 @@ func Discover(dataDir string) (Inventory, error) {
 		return Inventory{}, err
 	}
 	for _, rel := range logFiles {
-		if err := inv.addGameLog(rel); err != nil {
+		if err := inv.addGameLog(rel, readLog); err != nil {
 			return Inventory{}, err
 		}
 	}
@@ -134,13 +142,9 @@ func listJSON(dataDir, endpoint string) ([]string, error) {
 	return files, nil
 }
 
-// addGameLog reads one game log and merges it into inv.Log.
-func (inv *Inventory) addGameLog(rel string) error {
-	body, err := os.ReadFile(filepath.Join(inv.DataDir, filepath.FromSlash(rel)))
-	if err != nil {
-		return fmt.Errorf("boxscore: reading game log: %w", err)
-	}
-	log, err := ReadGameLog(rel, body)
+// addGameLog reads one game log with readLog and merges it into inv.Log.
+func (inv *Inventory) addGameLog(rel string, readLog gameLogReader) error {
+	log, err := readLog(inv.DataDir, rel)
 	if err != nil {
 		return err
 	}

@@ -18,17 +18,27 @@ import (
 
 // Hooks returns the raw loader's hooks, reading box scores from dataDir.
 func Hooks(dataDir string, wh *warehouse.Warehouse) choreo.Hooks {
-	l := &loader{dataDir: dataDir, wh: wh}
+	l := &loader{dataDir: dataDir, wh: wh, slots: newSlots(MaxConcurrentLoads)}
 	return choreo.Hooks{Run: l.run, Carry: l.carry}
 }
 
 type loader struct {
 	dataDir string
 	wh      *warehouse.Warehouse
+	// logs keeps the game logs parsed across load requests: parsing the season's log once
+	// per request, with up to TIPOFF_MAX_OUTSTANDING requests at once, was most of the
+	// worker's memory.
+	logs boxscore.GameLogCache
+	// slots bounds the runs executing at once (MaxConcurrentLoads).
+	slots slots
 }
 
 func (l *loader) run(ctx context.Context, run choreo.Run) (choreo.Result, error) {
-	inv, err := boxscore.Discover(l.dataDir)
+	if err := l.slots.acquire(ctx); err != nil {
+		return choreo.Result{}, err
+	}
+	defer l.slots.release()
+	inv, err := l.logs.Discover(l.dataDir)
 	if err != nil {
 		return choreo.Result{}, choreo.Permanent(err)
 	}
@@ -65,6 +75,10 @@ func (l *loader) run(ctx context.Context, run choreo.Run) (choreo.Result, error)
 // reading the files: a replay from a downstream processor recomputes from the same data.
 func (l *loader) carry(ctx context.Context, run choreo.Run, from int64, want map[string]int) (
 	choreo.Result, error) {
+	if err := l.slots.acquire(ctx); err != nil {
+		return choreo.Result{}, err
+	}
+	defer l.slots.release()
 	key := tables.Key{GameDate: run.GameDate, Generation: from}
 	players, err := l.wh.RawPlayers(ctx, key)
 	if err != nil {
