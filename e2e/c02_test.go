@@ -3,9 +3,7 @@ package e2e
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -48,21 +46,11 @@ const (
 // written once, nothing dead-lettered.
 func TestC02WorkOutlivesAckDeadline(t *testing.T) {
 	games := gamesOn(t, c02Day)
-	logs := &logBuffer{}
-	stack, err := localstack.StartStack(context.Background(), localstack.StackConfig{
-		Project:   fmt.Sprintf("c02-%d", time.Now().UnixNano()%1e6),
-		DataDir:   dataDir(t, games, nil),
-		Warehouse: filepath.Join(t.TempDir(), "warehouse.db"), Logs: logs,
+	stack, logs := startStackWith(t, localstack.StackConfig{
+		DataDir: dataDir(t, games, nil),
 		Instances: map[string]int{"raw-loader": 0, "team-offense": 0, "team-defense": 0,
 			"player-game-summary": 0},
 		AckDeadline: c02AckDeadline,
-	})
-	must(t, err)
-	t.Cleanup(stack.Stop)
-	t.Cleanup(func() {
-		if t.Failed() {
-			t.Logf("worker logs:\n%s", logs.String())
-		}
 	})
 	start := func(cfg localstack.InProcessConfig) {
 		t.Helper()

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -41,20 +40,10 @@ const (
 // every delivery counted in the date's event log.
 func TestC07ContentionOnOneDate(t *testing.T) {
 	games := gamesOn(t, c07Day)
-	logs := &logBuffer{}
-	stack, err := localstack.StartStack(context.Background(), localstack.StackConfig{
-		Project:   fmt.Sprintf("c07-%d", time.Now().UnixNano()%1e6),
-		DataDir:   dataDir(t, games, nil),
-		Warehouse: filepath.Join(t.TempDir(), "warehouse.db"), Logs: logs,
+	stack, logs := startStackWith(t, localstack.StackConfig{
+		DataDir: dataDir(t, games, nil),
 		Instances: map[string]int{"raw-loader": 0, "team-offense": 0, "team-defense": 0,
 			"player-game-summary": 0},
-	})
-	must(t, err)
-	t.Cleanup(stack.Stop)
-	t.Cleanup(func() {
-		if t.Failed() {
-			t.Logf("worker logs:\n%s", logs.String())
-		}
 	})
 	instances := map[events.Processor][]*logBuffer{}
 	start := func(p events.Processor, n int) {

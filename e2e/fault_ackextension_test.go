@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"context"
-	"os"
 	"testing"
 	"time"
 
@@ -17,24 +16,15 @@ import (
 // its 10 s extension, or the streaming pull's 60 s deadline (seen: 7–8 s after the kill).
 func TestKilledWorkersMessageReturnsWithinAckExtension(t *testing.T) {
 	day := "2025-10-21"
-	logs := &logBuffer{}
 	ctx := context.Background()
-	stack, err := localstack.StartStack(ctx, localstack.StackConfig{
-		Project: "ackext-" + time.Now().Format("150405.000000")[7:], BinDir: os.Getenv("TIPOFF_BIN"),
-		DataDir: dataDir(t, gamesOn(t, day), nil), Warehouse: t.TempDir() + "/warehouse.db",
-		Logs: logs, Instances: map[string]int{"team-offense": 0, "team-defense": 0,
+	stack, logs := startStackWith(t, localstack.StackConfig{
+		DataDir: dataDir(t, gamesOn(t, day), nil),
+		Instances: map[string]int{"team-offense": 0, "team-defense": 0,
 			"player-game-summary": 0},
 		Env: []string{"TIPOFF_LEASE_TTL=1500ms", "TIPOFF_MAX_RUN_TIME=1s",
 			"TIPOFF_ACK_EXTENSION=1s"},
 		ShortAckDeadlines: true, AckDeadline: 2 * time.Second,
 	})
-	must(t, err)
-	defer stack.Stop()
-	defer func() {
-		if t.Failed() {
-			t.Logf("worker logs:\n%s", logs.String())
-		}
-	}()
 	victim := stack.Workers[0]
 	if !logs.waitFor(waitTimeout, `"message":"worker serving"`) {
 		t.Fatal("the raw loader never started serving")

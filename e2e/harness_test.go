@@ -106,6 +106,17 @@ func must(t *testing.T, err error) {
 func startStack(t *testing.T, dir string, instances map[string]int, env ...string) (
 	*localstack.Stack, *logBuffer) {
 	t.Helper()
+	return startStackWith(t, localstack.StackConfig{DataDir: dir, Instances: instances,
+		Env: env})
+}
+
+// startStackWith starts a stack of cfg, filling in what every test shares: a project id of
+// the test's own, the worker binaries of $TIPOFF_BIN, a warehouse in the test's temporary
+// directory and in-memory worker logs, printed when the test fails. The stack stops when
+// the test ends.
+func startStackWith(t *testing.T, cfg localstack.StackConfig) (*localstack.Stack,
+	*logBuffer) {
+	t.Helper()
 	logs := &logBuffer{}
 	project := "e2e-" + strings.ToLower(strings.NewReplacer("/", "-", "_", "-").Replace(t.Name()))
 	if len(project) > 22 {
@@ -115,11 +126,9 @@ func startStack(t *testing.T, dir string, instances map[string]int, env ...strin
 	project = fmt.Sprintf("%s-%d", project, time.Now().UnixNano()%1e6)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	stack, err := localstack.StartStack(ctx, localstack.StackConfig{
-		Project: project, BinDir: os.Getenv("TIPOFF_BIN"), DataDir: dir,
-		Warehouse: filepath.Join(t.TempDir(), "warehouse.db"), Instances: instances,
-		Env: env, Logs: logs,
-	})
+	cfg.Project, cfg.BinDir, cfg.Logs = project, os.Getenv("TIPOFF_BIN"), logs
+	cfg.Warehouse = filepath.Join(t.TempDir(), "warehouse.db")
+	stack, err := localstack.StartStack(ctx, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"context"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -16,22 +15,12 @@ import (
 // taken over by the other instance, and the date completes exactly once.
 func TestKillDuringRun(t *testing.T) {
 	day := "2026-02-02"
-	logs := &logBuffer{}
 	ctx := context.Background()
-	stack, err := localstack.StartStack(ctx, localstack.StackConfig{
-		Project: "kill-" + time.Now().Format("150405.000000")[7:], BinDir: os.Getenv("TIPOFF_BIN"),
-		DataDir: dataDir(t, gamesOn(t, day), nil), Warehouse: t.TempDir() + "/warehouse.db",
-		Logs:              logs,
+	stack, logs := startStackWith(t, localstack.StackConfig{
+		DataDir:           dataDir(t, gamesOn(t, day), nil),
 		Env:               []string{"TIPOFF_LEASE_TTL=3s", "TIPOFF_MAX_RUN_TIME=2s"},
 		ShortAckDeadlines: true, AckDeadline: 2 * time.Second,
 	})
-	must(t, err)
-	defer stack.Stop()
-	defer func() {
-		if t.Failed() {
-			t.Logf("worker logs:\n%s", logs.String())
-		}
-	}()
 	victim := stack.Workers[len(stack.Workers)-1]
 	if victim.Name != "player-game-summary" {
 		t.Fatalf("last worker is %s", victim.Name)

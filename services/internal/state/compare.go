@@ -101,19 +101,16 @@ func formatList(xs []string) string {
 	return "[" + strings.Join(xs, " ") + "]"
 }
 
-func formatRequests(m map[string]int64) string {
-	parts := make([]string, 0, len(m))
-	for id, gen := range m {
-		parts = append(parts, fmt.Sprintf("%s:g%d", id, gen))
-	}
-	sort.Strings(parts)
-	return "{" + strings.Join(parts, " ") + "}"
-}
+func formatRequests(m map[string]int64) string { return formatMap(m, "%s:g%d") }
 
-func formatRows(m map[string]int) string {
+func formatRows(m map[string]int) string { return formatMap(m, "%s:%d") }
+
+// formatMap prints m's entries with format (key, then value), sorted, so equal maps print
+// equally.
+func formatMap[V int | int64](m map[string]V, format string) string {
 	parts := make([]string, 0, len(m))
-	for table, n := range m {
-		parts = append(parts, fmt.Sprintf("%s:%d", table, n))
+	for k, v := range m {
+		parts = append(parts, fmt.Sprintf(format, k, v))
 	}
 	sort.Strings(parts)
 	return "{" + strings.Join(parts, " ") + "}"
